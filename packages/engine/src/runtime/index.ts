@@ -1,0 +1,12 @@
+export * from './actor.js';
+export * from './snapshot.js';
+export * from './snapshot-schema.js';
+export * from './effect.js';
+export * from './to-millis.js';
+export * from './evaluate-condition.js';
+export * from './describe-condition.js';
+export * from './available-events.js';
+export type { CaseEvent } from './check-event.js';
+export * from './create-engine.js';
+export * from './migrate-snapshot.js';
+export * from './simulate.js';
