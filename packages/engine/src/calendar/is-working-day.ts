@@ -25,6 +25,25 @@ export function isWorkingDay(calendar: BusinessCalendar, date: string): boolean 
  * isWorkingDayIndex(cnMainland, 0); // true: 1970-01-01 was a Thursday
  */
 export function isWorkingDayIndex(calendar: BusinessCalendar, dayIndex: number): boolean {
+  let days = memo.get(calendar);
+  if (!days) {
+    days = new Map();
+    memo.set(calendar, days);
+  }
+  const known = days.get(dayIndex);
+  if (known !== undefined) return known;
+  // Bounded so a long-running host that walks centuries cannot grow it without end.
+  if (days.size > 50_000) days.clear();
+  const working = computeWorkingDay(calendar, dayIndex);
+  days.set(dayIndex, working);
+  return working;
+}
+
+// Calendars are data that is never changed once defined, so a day's answer can be remembered:
+// formatting the date key dominated the cost of every SLA computation.
+const memo = new WeakMap<BusinessCalendar, Map<number, boolean>>();
+
+function computeWorkingDay(calendar: BusinessCalendar, dayIndex: number): boolean {
   const key = formatDateKey(dayIndex);
   const { coverage } = calendar;
   // Fixed-width keys compare correctly as strings.
