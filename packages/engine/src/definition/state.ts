@@ -32,6 +32,8 @@ export const transitionSchema = z.strictObject({
   roles: z.array(identifierSchema).min(1).optional(),
   /** Fields that must have a value once the event's data is merged. */
   requires: z.array(identifierSchema).optional(),
+  /** Fields emptied when the transition is taken, e.g. the old rating when a case is reopened. */
+  clear: z.array(identifierSchema).optional(),
   condition: conditionSchema.optional(),
   separation: separationSchema.optional(),
   /** `actor` makes the sender the assignee; `none` clears the assignee. */

@@ -139,6 +139,7 @@ describe('createEngine', () => {
     const { snapshot: reopened } = engine.apply(snapshot, { type: 'dissatisfied', data: { satisfaction: 2 } }, worker);
     expect(reopened.state).toBe('triage');
     expect(reopened.status).toBe('open');
+    expect(reopened.data).not.toHaveProperty('satisfaction');
   });
 
   it('lists the events an actor may send with the fields they require', () => {

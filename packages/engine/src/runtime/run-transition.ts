@@ -63,6 +63,11 @@ export function runTransition(draft: StepDraft, event: { type: string; data?: Re
     throw new EngineError('CONDITION_FAILED', `The condition of "${event.type}" in state "${state.id}" does not hold for the case data.`);
   }
   draft.snapshot.data = next.context.data;
+  if (definition.clear && definition.clear.length > 0) {
+    const data = { ...draft.snapshot.data };
+    for (const field of definition.clear) delete data[field];
+    draft.snapshot.data = data;
+  }
   for (const action of actions) {
     const target = (action.params as { state?: unknown } | undefined)?.state;
     if (typeof target !== 'string') continue;

@@ -48,6 +48,13 @@ describe('reference rules', () => {
     expect(issue.message).toContain('Did you mean "resolution"?');
   });
 
+  it('rejects clearing a field that is not defined', () => {
+    const wf = createBaseWorkflow();
+    stateOf(wf, 'handling').transitions[0]!.clear = ['satisfactoin'];
+    const issue = findIssue(validateWorkflow(wf).issues, 'UNKNOWN_FIELD', 'states.handling.transitions[0].clear[0]');
+    expect(issue.message).toContain('"satisfactoin"');
+  });
+
   it('rejects separation of duties naming an unknown event', () => {
     const wf = createBaseWorkflow();
     stateOf(wf, 'mediation').transitions[0]!.separation = { notActorOf: ['approve'] };

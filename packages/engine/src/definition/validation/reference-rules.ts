@@ -55,6 +55,11 @@ export function checkReferences(workflow: Workflow, context: ValidationContext):
         out.push(createIssue('REQUIRED_FIELD_UNDEFINED', [...tAt, 'requires', r],
           `Transition ${quote(transition.event)} of state ${quote(id)} requires field ${quote(field)}, which is not defined.${didYouMean(field, Object.keys(workflow.fields))} Define ${quote(field)} under "fields", or remove it from "requires".`, field));
       });
+      transition.clear?.forEach((field, c) => {
+        if (isFieldKnown(workflow, context, field)) return;
+        out.push(createIssue('UNKNOWN_FIELD', [...tAt, 'clear', c],
+          `Transition ${quote(transition.event)} of state ${quote(id)} clears field ${quote(field)}, which is not defined.${didYouMean(field, Object.keys(workflow.fields))} Name a field defined under "fields", or remove it from "clear".`, field));
+      });
       transition.separation?.notActorOf?.forEach((event, e) => {
         if (context.events.has(event) || context.gaps.graphIncomplete) return;
         out.push(createIssue('BAD_SEPARATION', [...tAt, 'separation', 'notActorOf', e],

@@ -264,7 +264,15 @@ export const unionGrievance: Workflow = {
           },
         },
       ],
-      transitions: [{ event: 'retriage', label: { zh: '重新研判', en: 'Triage again' }, target: 'triage' }],
+      transitions: [
+        {
+          event: 'retriage',
+          label: { zh: '重新研判', en: 'Triage again' },
+          target: 'triage',
+          // The next follow-up must ask afresh, not find the old rating already there.
+          clear: ['satisfaction', 'follow_up_comment'],
+        },
+      ],
     },
     declined: {
       title: { zh: '不予受理', en: 'Not accepted' },
