@@ -4,3 +4,4 @@ export * from './diff-workflows.js';
 export * from './apply-overlay.js';
 export * from './extend-workflow.js';
 export * from './rebase-overlay.js';
+export * from './validate-overlay.js';

@@ -1,0 +1,1 @@
+import { unionGrievance } from '@shuoshi/engine'; console.log(unionGrievance.key);
