@@ -6,7 +6,8 @@ import type { Overlay } from '@shuoshi/engine';
  * and the inspection issue on the form, and a referral to traffic enforcement that owes a reply
  * within 5 working days.
  * @example
- * const workflow = resolveOverlay(unionGrievance, chaluTruckersCorner);
+ * const result = extendWorkflow(unionGrievance, chaluTruckersCorner);
+ * if (result.ok) engine.register(result.workflow); else console.error(result.conflicts);
  */
 export const chaluTruckersCorner: Overlay = {
   key: 'chalu-truckers-corner',

@@ -6,7 +6,8 @@ import type { Overlay } from '@shuoshi/engine';
  * growers' sales disputes: a sales-dispute category, the produce and the buyer on the form, and a
  * chamber-of-commerce mediation step that triage can route to.
  * @example
- * const workflow = resolveOverlay(unionGrievance, huchenHelpFarmers);
+ * const result = extendWorkflow(unionGrievance, huchenHelpFarmers);
+ * if (result.ok) engine.register(result.workflow); else console.error(result.conflicts);
  */
 export const huchenHelpFarmers: Overlay = {
   key: 'huchen-help-farmers',

@@ -48,12 +48,19 @@ export interface FieldComparison {
 export type Condition = FieldComparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 const comparisonSchema = z.strictObject({
-  field: identifierSchema,
-  op: z.enum(CONDITION_OPERATORS, {
-    error: (issue) =>
-      `Operator ${JSON.stringify(issue.input)} is not known: use one of ${CONDITION_OPERATORS.join(', ')}.`,
-  }),
-  value: z.union([scalarSchema, z.array(scalarSchema)]).optional(),
+  field: identifierSchema.describe('Field compared.'),
+  op: z
+    .enum(CONDITION_OPERATORS, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `Operator is missing: add "op" with one of ${CONDITION_OPERATORS.join(', ')}.`
+          : `Operator ${JSON.stringify(issue.input)} is not known: use one of ${CONDITION_OPERATORS.join(', ')}.`,
+    })
+    .describe("Operator; must fit the field's type."),
+  value: z
+    .union([scalarSchema, z.array(scalarSchema)])
+    .optional()
+    .describe('A list for in/not_in, none for exists/not_exists, else one value.'),
 });
 
 /**
@@ -64,8 +71,10 @@ const comparisonSchema = z.strictObject({
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     comparisonSchema,
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
-    z.strictObject({ not: conditionSchema }),
+    z.strictObject({ all: z.array(conditionSchema).min(1).describe('Holds when every condition holds.') }),
+    z.strictObject({ any: z.array(conditionSchema).min(1).describe('Holds when at least one holds.') }),
+    // Described through a wrapper: a `.describe()` copy of conditionSchema made here would run this
+    // getter again, which makes another copy, and the JSON Schema generator follows them without end.
+    z.strictObject({ not: z.lazy(() => conditionSchema).describe('Holds when the condition does not.') }),
   ]),
 );

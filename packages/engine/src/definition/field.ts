@@ -35,8 +35,8 @@ export type FieldType = (typeof FIELD_TYPES)[number];
  * fieldOptionSchema.parse({ value: 'wages', label: { zh: '工资', en: 'Wages' } });
  */
 export const fieldOptionSchema = z.strictObject({
-  value: identifierSchema,
-  label: localizedTextSchema,
+  value: identifierSchema.describe('Stored value, lower snake case.'),
+  label: localizedTextSchema.describe('Text shown for the option (zh, en).'),
 });
 
 /**
@@ -45,22 +45,31 @@ export const fieldOptionSchema = z.strictObject({
  * fieldSchema.parse({ type: 'integer', label: { zh: '涉及人数', en: 'Workers affected' }, min: 1 });
  */
 export const fieldSchema = z.strictObject({
-  type: z.enum(FIELD_TYPES, {
-    error: (issue) =>
-      `Field type ${JSON.stringify(issue.input)} is not known: use one of ${FIELD_TYPES.join(', ')}.`,
-  }),
-  label: localizedTextSchema,
-  description: localizedTextSchema.optional(),
-  /** Required when the case is opened. */
-  required: z.boolean().optional(),
-  /** Personal data: masked for roles without the right to see it, reads audited. */
-  pii: z.boolean().optional(),
-  options: z.array(fieldOptionSchema).min(1).optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  maxLength: z.number().int().positive().optional(),
-  /** Locked by a template: an overlay may not change or remove it. */
-  locked: z.boolean().optional(),
+  type: z
+    .enum(FIELD_TYPES, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `Field type is missing: add "type" with one of ${FIELD_TYPES.join(', ')}.`
+          : `Field type ${JSON.stringify(issue.input)} is not known: use one of ${FIELD_TYPES.join(', ')}.`,
+    })
+    .describe(
+      'Field type: text, longtext, number, integer, money, boolean, date, datetime, select, multiselect, phone or rating (1-5).',
+    ),
+  label: localizedTextSchema.describe('Label on the form (zh, en).'),
+  description: localizedTextSchema.optional().describe('Help text under the field (zh, en).'),
+  required: z.boolean().optional().describe('Must have a value when the case is opened.'),
+  pii: z
+    .boolean()
+    .optional()
+    .describe('Personal data: masked for roles without the right to see it; reads are audited.'),
+  options: z.array(fieldOptionSchema).min(1).optional().describe('Choices of a select or multiselect field.'),
+  min: z.number().optional().describe('Smallest allowed value (numeric fields).'),
+  max: z.number().optional().describe('Largest allowed value (numeric fields).'),
+  maxLength: z.number().int().positive().optional().describe('Longest allowed text, in characters.'),
+  locked: z
+    .boolean()
+    .optional()
+    .describe('Locked by the template: an overlay may not change or remove this field.'),
 });
 
 /**

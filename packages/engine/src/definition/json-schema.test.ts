@@ -92,6 +92,19 @@ function unknownKeys(root: Json, schema: Json, value: unknown, path: string): st
   });
 }
 
+// Lists the declared properties an editor would show without their own help text (a property
+// that only references a definition would show the definition's general text instead).
+function undescribedProperties(node: unknown, path: string): string[] {
+  if (Array.isArray(node)) return node.flatMap((item, index) => undescribedProperties(item, `${path}/${index}`));
+  if (!isObject(node)) return [];
+  const own = isObject(node.properties)
+    ? Object.entries(node.properties)
+        .filter(([, child]) => !isObject(child) || typeof child.description !== 'string')
+        .map(([key]) => `${path}/properties/${key}`)
+    : [];
+  return [...own, ...Object.entries(node).flatMap(([key, child]) => undescribedProperties(child, `${path}/${key}`))];
+}
+
 describe('workflowJsonSchema', () => {
   const schema = workflowJsonSchema();
   const defs = schema.$defs as Record<string, Json>;
@@ -117,9 +130,17 @@ describe('workflowJsonSchema', () => {
 
   it('makes the recursive condition a $defs reference', () => {
     const transitionCondition = (defs.Transition?.properties as Record<string, Json>).condition;
-    expect(transitionCondition).toEqual({ $ref: '#/$defs/Condition' });
+    expect(transitionCondition).toEqual({ $ref: '#/$defs/Condition', description: expect.any(String) });
     expect(JSON.stringify(defs.Condition)).toContain('"$ref":"#/$defs/Condition"');
     expect(JSON.stringify(schema)).not.toContain('__schema');
+  });
+
+  it('describes every property for editor auto-completion', () => {
+    expect(undescribedProperties(schema, '')).toEqual([]);
+    expect(defs.Transition?.properties).toHaveProperty(
+      'clear.description',
+      'Fields emptied when the transition is taken, e.g. the old rating when a case is reopened.',
+    );
   });
 
   it('accepts every key of a small valid workflow', () => {
@@ -145,6 +166,10 @@ describe('overlayJsonSchema', () => {
     expect(transitions?.additionalProperties).toEqual({
       anyOf: [{ $ref: '#/$defs/TransitionPatch' }, { type: 'null' }],
     });
+  });
+
+  it('describes every property for editor auto-completion', () => {
+    expect(undescribedProperties(schema, '')).toEqual([]);
   });
 
   it('accepts the keys of an overlay and rejects an unknown one', () => {

@@ -76,14 +76,11 @@ function definitionsRegistry(): JsonSchemaRegistry {
   def(entryEffectSchema, 'EntryEffect', 'An effect on entering the state: notify, requestFollowUp or a host action.');
   def(slaSchema, 'Sla', 'The time the state may take, on a business calendar.');
   def(ladderStepSchema, 'LadderStep', 'One step of the warning ladder: at this time the case turns this colour.');
-  registry.add(ladderStepSchema.shape.at, {
-    description: 'A share of the SLA from 1% to 200% (e.g. "80%"), or a duration after entering the state (e.g. "2wd").',
-    pattern: LADDER_AT_JSON_PATTERN,
-  });
+  registry.add(ladderStepSchema.shape.at, { pattern: LADDER_AT_JSON_PATTERN });
   def(warningRuleSchema, 'WarningRule', 'While the condition holds on the case data, the case is at least this colour.');
   def(timeoutSchema, 'Timeout', 'The system sends this event when the time runs out.');
   def(referralSchema, 'Referral', 'A referral to an outside agency that owes a reply; give exactly one of agency and agencyField.');
-  def(separationSchema, 'Separation', 'Separation of duties: who may not send this event.');
+  def(separationSchema, 'Separation', 'Rules that keep one person from both handling a case and checking it.');
   def(transitionSchema, 'Transition', 'An event the state accepts, who may send it and what it needs.');
   def(stateSchema, 'State', 'A state of the case.');
   def(statePatchSchema, 'StatePatch', 'A change to a template state: keys given replace the template\'s; transitions are patched by event name.');

@@ -6,8 +6,14 @@ import { z } from 'zod';
  * localizedTextSchema.parse({ zh: '受理', en: 'Intake' });
  */
 export const localizedTextSchema = z.strictObject({
-  zh: z.string().min(1, { error: 'The Chinese text (zh) is empty: write the text users see.' }),
-  en: z.string().min(1, { error: 'The English text (en) is empty: write the English translation.' }),
+  zh: z
+    .string()
+    .min(1, { error: 'The Chinese text (zh) is empty: write the text users see.' })
+    .describe('Chinese text, shown to users.'),
+  en: z
+    .string()
+    .min(1, { error: 'The English text (en) is empty: write the English translation.' })
+    .describe('English translation.'),
 });
 
 /**

@@ -23,7 +23,10 @@ export const statePatchSchema = stateSchema
   .omit({ transitions: true })
   .partial()
   .extend({
-    transitions: z.record(identifierSchema, transitionPatchSchema.nullable()).optional(),
+    transitions: z
+      .record(identifierSchema, transitionPatchSchema.nullable())
+      .optional()
+      .describe('Transition patches by event name: merged; null removes; a new name appends one (needs a label).'),
   });
 
 /**
@@ -32,22 +35,53 @@ export const statePatchSchema = stateSchema
  * overlaySchema.parse({ key: 'huchen-grievance', version: 1, extends: { key: 'union-grievance', version: 1 } });
  */
 export const overlaySchema = z.strictObject({
-  $schema: z.string().optional(),
-  key: workflowKeySchema,
-  version: z.number().int().positive(),
-  extends: workflowRefSchema,
-  title: localizedTextSchema.optional(),
-  description: localizedTextSchema.optional(),
-  category: identifierSchema.optional(),
-  calendar: z.string().min(1).optional(),
-  initial: identifierSchema.optional(),
-  roles: z.record(identifierSchema, namedEntrySchema.nullable()).optional(),
-  agencies: z.record(identifierSchema, namedEntrySchema.nullable()).optional(),
-  actions: z.record(identifierSchema, namedEntrySchema.nullable()).optional(),
-  fields: z.record(identifierSchema, fieldSchema.partial().nullable()).optional(),
-  states: z.record(identifierSchema, statePatchSchema.nullable()).optional(),
-  warningRules: z.record(identifierSchema, warningRuleSchema.partial().nullable()).optional(),
-  public: publicOptionsSchema.optional(),
+  $schema: z
+    .string()
+    .optional()
+    .describe('Path or URL of overlay.schema.json, for editor auto-completion; the engine ignores it.'),
+  key: workflowKeySchema.describe('Key of the resolved workflow, lower kebab case, e.g. "huchen-grievance"; cases record it.'),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .describe('Version number; a published version never changes and running cases keep theirs.'),
+  extends: workflowRefSchema.describe('The published template version this overlay changes.'),
+  title: localizedTextSchema.optional().describe("Name of the resolved workflow (zh, en); replaces the template's."),
+  description: localizedTextSchema
+    .optional()
+    .describe("What the resolved workflow is for (zh, en); replaces the template's."),
+  category: identifierSchema.optional().describe("Category hosts group figures by; replaces the template's."),
+  calendar: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Default business calendar of every clock; replaces the template's."),
+  initial: identifierSchema.optional().describe("The state a new case starts in; replaces the template's."),
+  roles: z
+    .record(identifierSchema, namedEntrySchema.nullable())
+    .optional()
+    .describe('Custom staff roles added or replaced; null removes one.'),
+  agencies: z
+    .record(identifierSchema, namedEntrySchema.nullable())
+    .optional()
+    .describe('Outside agencies added or replaced; null removes one.'),
+  actions: z
+    .record(identifierSchema, namedEntrySchema.nullable())
+    .optional()
+    .describe('Host actions added or replaced; null removes one.'),
+  fields: z
+    .record(identifierSchema, fieldSchema.partial().nullable())
+    .optional()
+    .describe("Field patches: merged onto the template's field; null removes it."),
+  states: z
+    .record(identifierSchema, statePatchSchema.nullable())
+    .optional()
+    .describe('State patches; null removes the state.'),
+  warningRules: z
+    .record(identifierSchema, warningRuleSchema.partial().nullable())
+    .optional()
+    .describe("Rule patches: merged onto the template's rule; null removes it."),
+  public: publicOptionsSchema.optional().describe("What the public sees; replaces the template's."),
 });
 
 /**

@@ -12,10 +12,15 @@ import { ladderStepSchema, slaSchema } from './warning.js';
  * separationSchema.parse({ notHandler: true });
  */
 export const separationSchema = z.strictObject({
-  /** The actor must not be anyone who has handled the case (acted on it or been assigned). */
-  notHandler: z.boolean().optional(),
-  /** The actor must not be anyone who sent one of these events on the case. */
-  notActorOf: z.array(identifierSchema).min(1).optional(),
+  notHandler: z
+    .boolean()
+    .optional()
+    .describe('The sender must not have opened, acted on or been assigned to the case.'),
+  notActorOf: z
+    .array(identifierSchema)
+    .min(1)
+    .optional()
+    .describe('The sender must not have sent any of these events on the case.'),
 });
 
 /**
@@ -24,22 +29,27 @@ export const separationSchema = z.strictObject({
  * transitionSchema.parse({ event: 'accept', label: { zh: '受理', en: 'Accept' }, target: 'triage' });
  */
 export const transitionSchema = z.strictObject({
-  event: identifierSchema,
-  label: localizedTextSchema,
-  /** Target state; omitted, the case stays where it is (a note, a data update, a clock pause). */
-  target: identifierSchema.optional(),
-  /** Roles that may send it; defaults to the state's roles. */
-  roles: z.array(identifierSchema).min(1).optional(),
-  /** Fields that must have a value once the event's data is merged. */
-  requires: z.array(identifierSchema).optional(),
-  /** Fields emptied when the transition is taken, e.g. the old rating when a case is reopened. */
-  clear: z.array(identifierSchema).optional(),
-  condition: conditionSchema.optional(),
-  separation: separationSchema.optional(),
-  /** `actor` makes the sender the assignee; `none` clears the assignee. */
-  assign: z.enum(['actor', 'none']).optional(),
-  /** Pause or resume the state's SLA clock (waiting on the worker or an outside body). */
-  clock: z.enum(['pause', 'resume']).optional(),
+  event: identifierSchema.describe('Event name, unique in the state.'),
+  label: localizedTextSchema.describe('Button text (zh, en).'),
+  target: identifierSchema.optional().describe('Next state; omitted, the case stays where it is.'),
+  roles: z.array(identifierSchema).min(1).optional().describe("Roles that may send it; defaults to the state's roles."),
+  requires: z
+    .array(identifierSchema)
+    .optional()
+    .describe("Fields that must have a value once the event's data is merged."),
+  clear: z
+    .array(identifierSchema)
+    .optional()
+    .describe('Fields emptied when the transition is taken, e.g. the old rating when a case is reopened.'),
+  condition: conditionSchema
+    .optional()
+    .describe("Condition on the case data, checked after the event's data is merged."),
+  separation: separationSchema.optional().describe('Separation of duties: who may not send this event.'),
+  assign: z.enum(['actor', 'none']).optional().describe('"actor" makes the sender the assignee; "none" clears it.'),
+  clock: z
+    .enum(['pause', 'resume'])
+    .optional()
+    .describe('"pause" stops the state\'s SLA clock; "resume" restarts it with the time that was left.'),
 });
 
 /**
@@ -48,19 +58,18 @@ export const transitionSchema = z.strictObject({
  * referralSchema.parse({ agency: 'people_congress_liaison', replyWithin: '10wd', replyEvent: 'reply_received' });
  */
 export const referralSchema = z.strictObject({
-  /** A fixed agency. */
-  agency: identifierSchema.optional(),
-  /** A select field whose value names the agency, chosen when the case is sent. */
-  agencyField: identifierSchema.optional(),
-  replyWithin: durationSchema,
-  calendar: z.string().min(1).optional(),
-  /** The event that records the agency's reply. */
-  replyEvent: identifierSchema,
-  /** The event that records the agency sending the referral back (退单). */
-  returnEvent: identifierSchema.optional(),
-  /** The colour an overdue reply raises; red by default. */
-  overdueLevel: z.enum(['yellow', 'red']).optional(),
-  notifyOverdue: recipientsSchema.optional(),
+  agency: identifierSchema.optional().describe('A fixed agency; give exactly one of agency and agencyField.'),
+  agencyField: identifierSchema.optional().describe('A select field whose value names the agency.'),
+  replyWithin: durationSchema.describe('Reply deadline after the referral is sent.'),
+  calendar: z.string().min(1).optional().describe("Calendar of the deadline; defaults to the state's."),
+  replyEvent: identifierSchema.describe('Event that records the reply (答复); a transition of this state.'),
+  returnEvent: identifierSchema
+    .optional()
+    .describe('Event that records a return (退单); a transition of this state.'),
+  overdueLevel: z.enum(['yellow', 'red']).optional().describe('Colour a late reply raises; red by default.'),
+  notifyOverdue: recipientsSchema
+    .optional()
+    .describe('Who is told of a late reply; supervisors and the assignee by default.'),
 });
 
 /**
@@ -69,9 +78,8 @@ export const referralSchema = z.strictObject({
  * timeoutSchema.parse({ event: 'hand_to_arbitration' });
  */
 export const timeoutSchema = z.strictObject({
-  /** Defaults to the state's SLA. */
-  after: durationSchema.optional(),
-  event: identifierSchema,
+  after: durationSchema.optional().describe("When the event is sent; defaults to the state's SLA."),
+  event: identifierSchema.describe('Event the system sends; a transition of this state.'),
 });
 
 /**
@@ -80,21 +88,31 @@ export const timeoutSchema = z.strictObject({
  * stateSchema.parse({ title: { zh: '已归档', en: 'Closed' }, final: true, transitions: [] });
  */
 export const stateSchema = z.strictObject({
-  title: localizedTextSchema,
-  description: localizedTextSchema.optional(),
-  /** Roles that may act in this state, unless a transition names its own. */
-  roles: z.array(identifierSchema).min(1).optional(),
-  sla: slaSchema.optional(),
-  warnings: z.array(ladderStepSchema).optional(),
-  onTimeout: timeoutSchema.optional(),
-  referral: referralSchema.optional(),
-  onEntry: z.array(entryEffectSchema).optional(),
-  /** Free tags hosts read, e.g. `resolved` (counts as 办结) or `follow_up`. */
-  tags: z.array(identifierSchema).optional(),
-  final: z.boolean().optional(),
-  /** Locked by a template: an overlay may not change or remove it. */
-  locked: z.boolean().optional(),
-  transitions: z.array(transitionSchema),
+  title: localizedTextSchema.describe('Name of the state (zh, en).'),
+  description: localizedTextSchema.optional().describe('What happens in the state (zh, en).'),
+  roles: z
+    .array(identifierSchema)
+    .min(1)
+    .optional()
+    .describe('Roles that may act here unless a transition names its own; every staff role when omitted.'),
+  sla: slaSchema.optional().describe('How long the state may take; entering it starts the clock.'),
+  warnings: z
+    .array(ladderStepSchema)
+    .optional()
+    .describe('Warning ladder: at each step the case turns yellow or red and the step notifies.'),
+  onTimeout: timeoutSchema.optional().describe("An event the system sends when the state's time runs out."),
+  referral: referralSchema.optional().describe('A referral to an outside agency that owes a reply by a deadline.'),
+  onEntry: z.array(entryEffectSchema).optional().describe('Effects emitted each time the state is entered.'),
+  tags: z
+    .array(identifierSchema)
+    .optional()
+    .describe('Free tags hosts read, e.g. "resolved" (counts as 办结) or "follow_up".'),
+  final: z.boolean().optional().describe('Entering this state closes the case; it has no transitions.'),
+  locked: z
+    .boolean()
+    .optional()
+    .describe('Locked by the template: an overlay may not change or remove this state.'),
+  transitions: z.array(transitionSchema).describe('Events the state accepts.'),
 });
 
 /**

@@ -19,7 +19,10 @@ export const WARNING_LEVELS = ['green', 'yellow', 'red'] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
 const raisedLevelSchema = z.enum(['yellow', 'red'], {
-  error: (issue) => `Warning level ${JSON.stringify(issue.input)} is not known: use "yellow" or "red".`,
+  error: (issue) =>
+    issue.input === undefined
+      ? 'Warning level is missing: add "level" with "yellow" or "red".'
+      : `Warning level ${JSON.stringify(issue.input)} is not known: use "yellow" or "red".`,
 });
 
 const PERCENT_PATTERN = /^(\d{1,3})%$/;
@@ -44,12 +47,17 @@ export function parseLadderAt(at: string): { share: number } | { duration: strin
  * ladderStepSchema.parse({ at: '80%', level: 'yellow' });
  */
 export const ladderStepSchema = z.strictObject({
-  at: z.string().refine((value) => parseLadderAt(value) !== undefined, {
-    error: (issue) =>
-      `Ladder step at ${JSON.stringify(issue.input)} is not valid: write a share of the SLA from 1% to 200% (e.g. "80%") or a duration after entry (e.g. "2wd").`,
-  }),
-  level: raisedLevelSchema,
-  notify: recipientsSchema.optional(),
+  at: z
+    .string()
+    .refine((value) => parseLadderAt(value) !== undefined, {
+      error: (issue) =>
+        `Ladder step at ${JSON.stringify(issue.input)} is not valid: write a share of the SLA from 1% to 200% (e.g. "80%") or a duration after entry (e.g. "2wd").`,
+    })
+    .describe(
+      'When the step is reached: a share of the SLA from 1% to 200% (e.g. "80%") or a duration after entering the state (e.g. "2wd").',
+    ),
+  level: raisedLevelSchema.describe('Colour the case rises to at this step.'),
+  notify: recipientsSchema.optional().describe('Who is told when the step is reached.'),
 });
 
 /**
@@ -58,10 +66,10 @@ export const ladderStepSchema = z.strictObject({
  * warningRuleSchema.parse({ when: { field: 'workers_affected', op: 'gte', value: 10 }, level: 'red' });
  */
 export const warningRuleSchema = z.strictObject({
-  title: localizedTextSchema.optional(),
-  when: conditionSchema,
-  level: raisedLevelSchema,
-  notify: recipientsSchema.optional(),
+  title: localizedTextSchema.optional().describe('Name of the rule, also the notification text.'),
+  when: conditionSchema.describe('Condition on the case data.'),
+  level: raisedLevelSchema.describe('Colour while the condition holds.'),
+  notify: recipientsSchema.optional().describe('Who is told when the rule starts to hold.'),
 });
 
 /**
@@ -70,9 +78,8 @@ export const warningRuleSchema = z.strictObject({
  * slaSchema.parse({ within: '5wd' });
  */
 export const slaSchema = z.strictObject({
-  within: durationSchema,
-  /** Calendar name; defaults to the workflow's calendar. */
-  calendar: z.string().min(1).optional(),
+  within: durationSchema.describe('Time the state may take, e.g. "5wd".'),
+  calendar: z.string().min(1).optional().describe("Calendar of the clock; defaults to the workflow's."),
 });
 
 /**

@@ -11,8 +11,8 @@ import { warningRuleSchema } from './warning.js';
  * workflowRefSchema.parse({ key: 'union-grievance', version: 1 });
  */
 export const workflowRefSchema = z.strictObject({
-  key: workflowKeySchema,
-  version: z.number().int().positive(),
+  key: workflowKeySchema.describe('Key of the template workflow.'),
+  version: z.number().int().positive().describe('Published version of the template.'),
 });
 
 /**
@@ -21,8 +21,8 @@ export const workflowRefSchema = z.strictObject({
  * namedEntrySchema.parse({ title: { zh: '人大联络站', en: "People's congress liaison station" } });
  */
 export const namedEntrySchema = z.strictObject({
-  title: localizedTextSchema,
-  description: localizedTextSchema.optional(),
+  title: localizedTextSchema.describe('Name shown to users (zh, en).'),
+  description: localizedTextSchema.optional().describe('What the entry is or does (zh, en).'),
 });
 
 /**
@@ -31,10 +31,11 @@ export const namedEntrySchema = z.strictObject({
  * publicOptionsSchema.parse({ disclosure: true });
  */
 export const publicOptionsSchema = z.strictObject({
-  /** Closed matters appear, anonymised, on the public disclosure list (结果公示). */
-  disclosure: z.boolean().optional(),
-  /** Staff names are shown to the worker looking up the status. */
-  showStaffNames: z.boolean().optional(),
+  disclosure: z
+    .boolean()
+    .optional()
+    .describe('Closed matters appear, anonymised, on the public result list (结果公示).'),
+  showStaffNames: z.boolean().optional().describe('A worker looking up the status sees staff names.'),
 });
 
 /**
@@ -43,24 +44,45 @@ export const publicOptionsSchema = z.strictObject({
  * workflowSchema.parse(unionGrievance);
  */
 export const workflowSchema = z.strictObject({
-  $schema: z.string().optional(),
-  key: workflowKeySchema,
-  version: z.number().int().positive(),
-  title: localizedTextSchema,
-  description: localizedTextSchema.optional(),
-  category: identifierSchema.optional(),
-  /** The template version this workflow was resolved from, when it is an overlay's result. */
-  extends: workflowRefSchema.optional(),
-  /** Default business calendar for SLAs; `cn-mainland` when omitted. */
-  calendar: z.string().min(1).optional(),
-  initial: identifierSchema,
-  roles: z.record(identifierSchema, namedEntrySchema).optional(),
-  agencies: z.record(identifierSchema, namedEntrySchema).optional(),
-  actions: z.record(identifierSchema, namedEntrySchema).optional(),
-  fields: z.record(identifierSchema, fieldSchema),
-  states: z.record(identifierSchema, stateSchema),
-  warningRules: z.record(identifierSchema, warningRuleSchema).optional(),
-  public: publicOptionsSchema.optional(),
+  $schema: z
+    .string()
+    .optional()
+    .describe('Path or URL of workflow.schema.json, for editor auto-completion; the engine ignores it.'),
+  key: workflowKeySchema.describe('Workflow key, lower kebab case, e.g. "union-grievance"; cases record it.'),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .describe('Version number; a published version never changes and running cases keep theirs.'),
+  title: localizedTextSchema.describe('Name of the workflow (zh, en).'),
+  description: localizedTextSchema.optional().describe('What the workflow is for (zh, en).'),
+  category: identifierSchema.optional().describe('Category hosts group figures by, e.g. "grievance".'),
+  extends: workflowRefSchema.optional().describe('The template version this workflow was resolved from.'),
+  calendar: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Default business calendar of every clock; "cn-mainland" when omitted.'),
+  initial: identifierSchema.describe('The state a new case starts in.'),
+  roles: z
+    .record(identifierSchema, namedEntrySchema)
+    .optional()
+    .describe('Custom staff roles in addition to the built-in ones.'),
+  agencies: z
+    .record(identifierSchema, namedEntrySchema)
+    .optional()
+    .describe('Outside bodies a referral may name, in addition to the built-in ones.'),
+  actions: z
+    .record(identifierSchema, namedEntrySchema)
+    .optional()
+    .describe('Host actions an onEntry effect may call; the host must register them.'),
+  fields: z.record(identifierSchema, fieldSchema).describe('The case form: fields by identifier.'),
+  states: z.record(identifierSchema, stateSchema).describe('The states of a case, by identifier.'),
+  warningRules: z
+    .record(identifierSchema, warningRuleSchema)
+    .optional()
+    .describe('Data warning rules: while a rule holds, the case is at least its colour.'),
+  public: publicOptionsSchema.optional().describe('What the public sees.'),
 });
 
 /**

@@ -18,6 +18,7 @@ import { createDraft, iso, type StepEnvironment } from './step-draft.js';
 import { toMillis, type Instant } from './to-millis.js';
 import { validateData } from './validate-data.js';
 import { hasValue } from './evaluate-condition.js';
+import { mergeData } from './merge-data.js';
 
 /**
  * A host action the engine may ask for by name; `params` checks the parameters workflows give it.
@@ -141,7 +142,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     start(ref, { data, actor, channel }) {
       const compiled = compileWorkflow(workflow(ref));
       if (typeof channel !== 'string' || channel === '') throw new EngineError('INVALID_DATA', `The channel ${JSON.stringify(channel)} is not valid: say where the matter came in, e.g. "walk_in", "phone", "online" or "mini_program".`);
-      const patch = validateData(compiled, data) ?? {};
+      // Merged into nothing so that null and undefined values are dropped, as in every step.
+      const patch = mergeData({}, validateData(compiled, data));
       const missing = compiled.requiredAtStart.filter((field) => !hasValue(patch[field]));
       if (missing.length > 0) throw new EngineError('MISSING_FIELDS', `Opening a "${compiled.ref.key}" case requires ${missing.map((f) => `${f} (${compiled.workflow.fields[f]?.label.zh ?? f})`).join(', ')}.`, { missing });
       const at = toMillis(now());

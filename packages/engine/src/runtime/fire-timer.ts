@@ -4,7 +4,9 @@ import { checkEvent } from './check-event.js';
 import { runTransition } from './run-transition.js';
 import { raiseCause, settleWarning } from './settle-warning.js';
 import type { ActiveTimer } from './snapshot.js';
-import { iso, stateOf, type StepDraft } from './step-draft.js';
+import { BUILTIN_AGENCIES } from '../definition/validation/index.js';
+import { localTime } from './local-time.js';
+import { calendarOf, stateOf, type StepDraft } from './step-draft.js';
 
 function fireWarning(draft: StepDraft, timer: ActiveTimer): void {
   const step = timer.step ?? 0;
@@ -32,12 +34,15 @@ function fireReferral(draft: StepDraft, timer: ActiveTimer): void {
   referral.overdue = true;
   const spec = stateOf(draft.compiled, referral.state).definition.referral;
   raiseCause(draft, { source: 'referral', id: referral.id, level: spec?.overdueLevel ?? 'red' });
+  const agency = draft.compiled.workflow.agencies?.[referral.agency]?.title ?? BUILTIN_AGENCIES[referral.agency]?.title ?? { zh: referral.agency, en: referral.agency };
+  const state = stateOf(draft.compiled, referral.state);
+  const due = localTime(calendarOf(draft, spec?.calendar ?? state.calendar), Date.parse(referral.replyDueAt));
   draft.effects.push({
     type: 'notify',
     to: spec?.notifyOverdue ?? { roles: ['supervisor'], assignee: true },
     message: {
-      zh: `转办单位 ${referral.agency} 未在 ${iso(Date.parse(referral.replyDueAt))} 前答复`,
-      en: `Agency ${referral.agency} has not replied by ${referral.replyDueAt}`,
+      zh: `转办单位「${agency.zh}」未在答复期限 ${due} 前答复`,
+      en: `${agency.en} has not replied by the deadline, ${due}`,
     },
     reason: 'referralOverdue',
     state: referral.state,

@@ -66,7 +66,7 @@ function salvageTransition(stateId: string, raw: unknown, gaps: ShapeGaps): Tran
   }
   const transition: Transition = { event, label: pick(localizedTextSchema, raw.label) ?? PLACEHOLDER };
   if (raw.target !== undefined && pick(identifierSchema, raw.target) === undefined) markLoss(gaps, stateId);
-  copyValid(transition, transitionSchema.shape, raw, ['target', 'roles', 'requires', 'condition', 'separation', 'assign', 'clock']);
+  copyValid(transition, transitionSchema.shape, raw, ['target', 'roles', 'requires', 'clear', 'condition', 'separation', 'assign', 'clock']);
   return transition;
 }
 

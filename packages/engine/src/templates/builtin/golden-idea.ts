@@ -1,6 +1,10 @@
 import type { Recipients, Workflow } from '../../definition/index.js';
+import { ADMINS } from './admins.js';
+import { closedState } from './closed-state.js';
+import { notifyWorker } from './notify-worker.js';
+import { standardLadder } from './standard-ladder.js';
+import { yellowAtDeadline } from './yellow-at-deadline.js';
 
-const ADMINS = ['supervisor', 'township_admin', 'county_admin'];
 const NOTIFY_ADMIN: Recipients = { roles: ['township_admin'] };
 
 /**
@@ -80,7 +84,7 @@ export const goldenIdea: Workflow = {
       title: { zh: '已提交', en: 'Submitted' },
       roles: ['intake_operator', 'township_admin'],
       sla: { within: '3wd' },
-      warnings: [{ at: '100%', level: 'yellow', notify: NOTIFY_ADMIN }],
+      warnings: yellowAtDeadline(NOTIFY_ADMIN),
       transitions: [
         { event: 'accept', label: { zh: '受理，提交评审', en: 'Accept for evaluation' }, target: 'evaluate' },
         {
@@ -95,10 +99,7 @@ export const goldenIdea: Workflow = {
       title: { zh: '评估', en: 'Evaluation' },
       roles: ['idea_evaluator', 'township_admin'],
       sla: { within: '10wd' },
-      warnings: [
-        { at: '80%', level: 'yellow' },
-        { at: '100%', level: 'red', notify: { roles: ['township_admin', 'supervisor'] } },
-      ],
+      warnings: standardLadder({ roles: ['township_admin', 'supervisor'] }),
       transitions: [
         {
           event: 'adopt',
@@ -115,11 +116,7 @@ export const goldenIdea: Workflow = {
       tags: ['adopted'],
       sla: { within: '5wd' },
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: { zh: '您的金点子已被采纳，感谢您的建议！', en: 'Your golden idea has been adopted. Thank you!' },
-        },
+        notifyWorker({ zh: '您的金点子已被采纳，感谢您的建议！', en: 'Your golden idea has been adopted. Thank you!' }),
       ],
       transitions: [
         {
@@ -155,7 +152,7 @@ export const goldenIdea: Workflow = {
       roles: ['township_admin', 'supervisor'],
       tags: ['resolved'],
       sla: { within: '10wd' },
-      warnings: [{ at: '100%', level: 'yellow', notify: NOTIFY_ADMIN }],
+      warnings: yellowAtDeadline(NOTIFY_ADMIN),
       transitions: [
         {
           event: 'grant_reward',
@@ -172,18 +169,14 @@ export const goldenIdea: Workflow = {
       roles: ADMINS,
       final: true,
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: {
-            zh: '感谢您的金点子，本次未予采纳，原因已在评审意见中说明。',
-            en: 'Thank you for your idea. It was not adopted this time; the reason is given with the evaluation.',
-          },
-        },
+        notifyWorker({
+          zh: '感谢您的金点子，本次未予采纳，原因已在评审意见中说明。',
+          en: 'Thank you for your idea. It was not adopted this time; the reason is given with the evaluation.',
+        }),
       ],
       transitions: [],
     },
-    closed: { title: { zh: '归档', en: 'Closed' }, roles: ADMINS, final: true, transitions: [] },
+    closed: closedState(),
   },
   public: { disclosure: true, showStaffNames: false },
 };

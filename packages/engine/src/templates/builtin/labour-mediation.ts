@@ -1,7 +1,13 @@
-import type { Recipients, Transition, Workflow } from '../../definition/index.js';
+import type { Transition, Workflow } from '../../definition/index.js';
+import { ADMINS } from './admins.js';
+import { claimTransition } from './claim-transition.js';
+import { closedState } from './closed-state.js';
+import { followUpState } from './follow-up-state.js';
+import { notifyWorker } from './notify-worker.js';
+import { ratingFields } from './rating-fields.js';
+import { standardLadder } from './standard-ladder.js';
+import { SUPERVISOR } from './supervisor.js';
 
-const SUPERVISOR: Recipients = { roles: ['supervisor'] };
-const ADMINS = ['supervisor', 'township_admin', 'county_admin'];
 const WITHDRAW: Transition = {
   event: 'withdraw',
   label: { zh: '申请人撤回申请', en: 'Applicant withdraws' },
@@ -67,14 +73,7 @@ export const labourMediation: Workflow = {
     performance_note: { type: 'longtext', label: { zh: '协议履行情况', en: 'Performance of the agreement' }, maxLength: 2000 },
     arbitration_outcome: { type: 'longtext', label: { zh: '仲裁结果', en: 'Arbitration outcome' }, maxLength: 5000 },
     return_reason: { type: 'longtext', label: { zh: '仲裁委不予受理原因', en: 'Why the commission did not accept' }, maxLength: 2000 },
-    satisfaction: {
-      type: 'rating',
-      label: { zh: '满意度评价', en: 'Satisfaction' },
-      description: { zh: '5 非常满意 … 1 非常不满意', en: '5 very satisfied … 1 very dissatisfied' },
-      min: 1,
-      max: 5,
-    },
-    follow_up_comment: { type: 'longtext', label: { zh: '回访意见', en: 'Follow-up comment' }, maxLength: 2000 },
+    ...ratingFields(),
   },
   warningRules: {
     collective_dispute: {
@@ -111,10 +110,7 @@ export const labourMediation: Workflow = {
       },
       roles: ['mediator', 'township_admin'],
       sla: { within: '5wd' },
-      warnings: [
-        { at: '80%', level: 'yellow' },
-        { at: '100%', level: 'red', notify: SUPERVISOR },
-      ],
+      warnings: standardLadder(),
       transitions: [
         {
           event: 'accept',
@@ -151,7 +147,7 @@ export const labourMediation: Workflow = {
       ],
       onTimeout: { event: 'hand_to_arbitration' },
       transitions: [
-        { event: 'claim', label: { zh: '认领', en: 'Claim' }, assign: 'actor' },
+        claimTransition(),
         {
           event: 'reach_agreement',
           label: { zh: '达成调解协议', en: 'Reach an agreement' },
@@ -182,14 +178,10 @@ export const labourMediation: Workflow = {
       roles: ['mediator', 'township_admin'],
       tags: ['resolved'],
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: {
-            zh: '您的劳动争议已达成调解协议，请留意用人单位按期履行。',
-            en: 'Your labour dispute has a mediation agreement; watch that the employer performs it on time.',
-          },
-        },
+        notifyWorker({
+          zh: '您的劳动争议已达成调解协议，请留意用人单位按期履行。',
+          en: 'Your labour dispute has a mediation agreement; watch that the employer performs it on time.',
+        }),
       ],
       transitions: [
         {
@@ -233,60 +225,25 @@ export const labourMediation: Workflow = {
         },
       ],
     },
-    follow_up: {
-      title: { zh: '回访评价', en: 'Follow-up and rating' },
-      roles: [...ADMINS, 'worker'],
-      tags: ['follow_up'],
-      sla: { within: '5wd' },
-      warnings: [{ at: '100%', level: 'yellow', notify: SUPERVISOR }],
-      onEntry: [{ type: 'requestFollowUp', within: '5wd' }],
-      // The mediation cannot be reopened once agreed or arbitrated: a dissatisfied rating closes the
-      // case with the worker's reasons, which supervisors review; 3 and up counts as satisfied.
-      transitions: [
-        {
-          event: 'rate',
-          label: { zh: '满意，归档', en: 'Satisfied: archive' },
-          target: 'closed',
-          requires: ['satisfaction'],
-          condition: { field: 'satisfaction', op: 'gte', value: 3 },
-          separation: { notHandler: true },
-        },
-        {
-          event: 'dissatisfied',
-          label: { zh: '不满意，记录意见后归档', en: 'Dissatisfied: record why and archive' },
-          target: 'closed',
-          requires: ['satisfaction', 'follow_up_comment'],
-          condition: { field: 'satisfaction', op: 'lte', value: 2 },
-          separation: { notHandler: true },
-        },
-        {
-          event: 'close_unrated',
-          label: { zh: '回访未果，归档', en: 'Archive without a rating' },
-          target: 'closed',
-          roles: ADMINS,
-          requires: ['follow_up_comment'],
-          separation: { notHandler: true },
-        },
-      ],
-    },
+    // The mediation cannot be reopened once agreed or arbitrated: a dissatisfied rating closes the
+    // case with the worker's reasons, which supervisors review.
+    follow_up: followUpState({
+      dissatisfied: { target: 'closed', label: { zh: '不满意，记录意见后归档', en: 'Dissatisfied: record why and archive' } },
+    }),
     not_accepted: {
       title: { zh: '不予受理', en: 'Not accepted' },
       roles: ADMINS,
       final: true,
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: {
-            zh: '您的调解申请未予受理，调解员将说明原因；您可依法直接申请劳动仲裁。',
-            en: 'Your mediation application was not accepted; the mediator will explain why. You may apply for arbitration directly.',
-          },
-        },
+        notifyWorker({
+          zh: '您的调解申请未予受理，调解员将说明原因；您可依法直接申请劳动仲裁。',
+          en: 'Your mediation application was not accepted; the mediator will explain why. You may apply for arbitration directly.',
+        }),
       ],
       transitions: [],
     },
     withdrawn: { title: { zh: '已撤回', en: 'Withdrawn' }, roles: ADMINS, final: true, transitions: [] },
-    closed: { title: { zh: '归档', en: 'Closed' }, roles: ADMINS, final: true, transitions: [] },
+    closed: closedState(),
   },
   public: { disclosure: false, showStaffNames: true },
 };

@@ -1,7 +1,12 @@
-import type { Recipients, Workflow } from '../../definition/index.js';
-
-const SUPERVISOR: Recipients = { roles: ['supervisor'] };
-const ADMINS = ['supervisor', 'township_admin', 'county_admin'];
+import type { Workflow } from '../../definition/index.js';
+import { ADMINS } from './admins.js';
+import { closedState } from './closed-state.js';
+import { followUpState } from './follow-up-state.js';
+import { notifyWorker } from './notify-worker.js';
+import { ratingFields } from './rating-fields.js';
+import { standardLadder } from './standard-ladder.js';
+import { SUPERVISOR } from './supervisor.js';
+import { yellowAtDeadline } from './yellow-at-deadline.js';
 
 /**
  * The county's built-in union legal aid (法律援助): eligibility review, a conflict-of-interest check
@@ -87,14 +92,7 @@ export const legalAid: Workflow = {
     },
     outcome_summary: { type: 'longtext', label: { zh: '结案说明', en: 'Outcome summary' }, maxLength: 5000 },
     termination_reason: { type: 'longtext', label: { zh: '终止援助原因', en: 'Reason for ending the aid' }, maxLength: 2000 },
-    satisfaction: {
-      type: 'rating',
-      label: { zh: '满意度评价', en: 'Satisfaction' },
-      description: { zh: '5 非常满意 … 1 非常不满意', en: '5 very satisfied … 1 very dissatisfied' },
-      min: 1,
-      max: 5,
-    },
-    follow_up_comment: { type: 'longtext', label: { zh: '回访意见', en: 'Follow-up comment' }, maxLength: 2000 },
+    ...ratingFields(),
   },
   states: {
     // The Legal Aid Law (art. 43) gives a legal aid body 7 days to decide on an application.
@@ -102,10 +100,7 @@ export const legalAid: Workflow = {
       title: { zh: '申请审查', en: 'Application review' },
       roles: ['intake_operator', 'lawyer', 'township_admin'],
       sla: { within: '7d' },
-      warnings: [
-        { at: '80%', level: 'yellow' },
-        { at: '100%', level: 'red', notify: SUPERVISOR },
-      ],
+      warnings: standardLadder(),
       transitions: [
         {
           event: 'confirm_eligibility',
@@ -124,7 +119,7 @@ export const legalAid: Workflow = {
       },
       roles: ['lawyer'],
       sla: { within: '2wd' },
-      warnings: [{ at: '100%', level: 'yellow', notify: { roles: ['township_admin'] } }],
+      warnings: yellowAtDeadline({ roles: ['township_admin'] }),
       transitions: [
         {
           event: 'accept',
@@ -182,16 +177,12 @@ export const legalAid: Workflow = {
       title: { zh: '已受理', en: 'Accepted' },
       roles: ['lawyer', 'township_admin'],
       sla: { within: '3d' },
-      warnings: [{ at: '100%', level: 'yellow', notify: SUPERVISOR }],
+      warnings: yellowAtDeadline(),
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: {
-            zh: '您的法律援助申请已受理，承办律师将与您联系。',
-            en: 'Your legal aid application is accepted; the lawyer will contact you.',
-          },
-        },
+        notifyWorker({
+          zh: '您的法律援助申请已受理，承办律师将与您联系。',
+          en: 'Your legal aid application is accepted; the lawyer will contact you.',
+        }),
       ],
       transitions: [
         {
@@ -232,63 +223,24 @@ export const legalAid: Workflow = {
       tags: ['resolved'],
       sla: { within: '3wd' },
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: { zh: '您的法律援助事项已办结，我们将进行回访。', en: 'Your legal aid matter is concluded; we will follow up with you.' },
-        },
+        notifyWorker({ zh: '您的法律援助事项已办结，我们将进行回访。', en: 'Your legal aid matter is concluded; we will follow up with you.' }),
       ],
       transitions: [{ event: 'start_follow_up', label: { zh: '转回访', en: 'Start follow-up' }, target: 'follow_up' }],
     },
-    follow_up: {
-      title: { zh: '回访评价', en: 'Follow-up and rating' },
-      roles: [...ADMINS, 'worker'],
-      tags: ['follow_up'],
-      sla: { within: '5wd' },
-      warnings: [{ at: '100%', level: 'yellow', notify: SUPERVISOR }],
-      onEntry: [{ type: 'requestFollowUp', within: '5wd' }],
-      // A concluded case cannot be reopened: a dissatisfied rating closes it with the worker's
-      // reasons for supervisors to review the lawyer's service; 3 and up counts as satisfied.
-      transitions: [
-        {
-          event: 'rate',
-          label: { zh: '满意，归档', en: 'Satisfied: archive' },
-          target: 'closed',
-          requires: ['satisfaction'],
-          condition: { field: 'satisfaction', op: 'gte', value: 3 },
-          separation: { notHandler: true },
-        },
-        {
-          event: 'dissatisfied',
-          label: { zh: '不满意，记录意见后归档', en: 'Dissatisfied: record why and archive' },
-          target: 'closed',
-          requires: ['satisfaction', 'follow_up_comment'],
-          condition: { field: 'satisfaction', op: 'lte', value: 2 },
-          separation: { notHandler: true },
-        },
-        {
-          event: 'close_unrated',
-          label: { zh: '回访未果，归档', en: 'Archive without a rating' },
-          target: 'closed',
-          roles: ADMINS,
-          requires: ['follow_up_comment'],
-          separation: { notHandler: true },
-        },
-      ],
-    },
+    // A concluded case cannot be reopened: a dissatisfied rating closes it with the worker's reasons
+    // for supervisors to review the lawyer's service.
+    follow_up: followUpState({
+      dissatisfied: { target: 'closed', label: { zh: '不满意，记录意见后归档', en: 'Dissatisfied: record why and archive' } },
+    }),
     rejected: {
       title: { zh: '不予援助', en: 'Refused' },
       roles: ADMINS,
       final: true,
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: {
-            zh: '您的法律援助申请不符合条件，工作人员将说明原因并提供咨询。',
-            en: 'Your legal aid application does not qualify; staff will explain why and give advice.',
-          },
-        },
+        notifyWorker({
+          zh: '您的法律援助申请不符合条件，工作人员将说明原因并提供咨询。',
+          en: 'Your legal aid application does not qualify; staff will explain why and give advice.',
+        }),
       ],
       transitions: [],
     },
@@ -297,15 +249,11 @@ export const legalAid: Workflow = {
       roles: ADMINS,
       final: true,
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: { zh: '您的法律援助已终止，原因将另行告知。', en: 'Your legal aid has ended; you will be told why.' },
-        },
+        notifyWorker({ zh: '您的法律援助已终止，原因将另行告知。', en: 'Your legal aid has ended; you will be told why.' }),
       ],
       transitions: [],
     },
-    closed: { title: { zh: '归档', en: 'Closed' }, roles: ADMINS, final: true, transitions: [] },
+    closed: closedState(),
   },
   public: { disclosure: false, showStaffNames: true },
 };

@@ -1,4 +1,6 @@
 import type { FieldDefinition } from '../../definition/index.js';
+import { ratingFields } from './rating-fields.js';
+import { unionGrievanceAgencies } from './union-grievance-agencies.js';
 
 /**
  * The case form of the `union-grievance` template (职工诉求处理): what the worker says, how the
@@ -62,16 +64,7 @@ export const unionGrievanceFields: Record<string, FieldDefinition> = {
     type: 'select',
     label: { zh: '联动单位', en: 'Referral agency' },
     // Option values are the workflow's agency ids: the referral goes to the chosen one.
-    options: [
-      { value: 'people_congress_liaison', label: { zh: '人大代表联络站', en: "People's congress liaison station" } },
-      { value: 'cppcc', label: { zh: '政协', en: 'CPPCC committee' } },
-      { value: 'hr_bureau', label: { zh: '人力社保局', en: 'HR and social security bureau' } },
-      { value: 'labour_inspection', label: { zh: '劳动保障监察大队', en: 'Labour inspection brigade' } },
-      { value: 'court', label: { zh: '人民法院', en: "People's court" } },
-      { value: 'judicial_office', label: { zh: '司法所', en: 'Judicial office' } },
-      { value: 'emergency_management', label: { zh: '应急管理局', en: 'Emergency management bureau' } },
-      { value: 'transport_group', label: { zh: '交通集团', en: 'Transport group' } },
-    ],
+    options: Object.entries(unionGrievanceAgencies).map(([value, { title }]) => ({ value, label: { ...title } })),
   },
   referral_note: {
     type: 'longtext',
@@ -104,21 +97,5 @@ export const unionGrievanceFields: Record<string, FieldDefinition> = {
     maxLength: 5000,
     locked: true,
   },
-  satisfaction: {
-    type: 'rating',
-    label: { zh: '满意度评价', en: 'Satisfaction' },
-    description: {
-      zh: '5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意',
-      en: '5 very satisfied, 4 satisfied, 3 fairly satisfied, 2 dissatisfied, 1 very dissatisfied',
-    },
-    min: 1,
-    max: 5,
-    locked: true,
-  },
-  follow_up_comment: {
-    type: 'longtext',
-    label: { zh: '回访意见', en: 'Follow-up comment' },
-    maxLength: 2000,
-    locked: true,
-  },
+  ...ratingFields({ spellOutScale: true, locked: true }),
 };

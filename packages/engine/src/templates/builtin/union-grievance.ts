@@ -1,16 +1,34 @@
-import type { LadderStep, Recipients, Workflow } from '../../definition/index.js';
+import type { Transition, Workflow } from '../../definition/index.js';
+import { ADMINS } from './admins.js';
+import { claimTransition } from './claim-transition.js';
+import { closedState } from './closed-state.js';
+import { followUpState } from './follow-up-state.js';
+import { notifyWorker } from './notify-worker.js';
+import { standardLadder } from './standard-ladder.js';
+import { SUPERVISOR } from './supervisor.js';
+import { unionGrievanceAgencies } from './union-grievance-agencies.js';
 import { unionGrievanceFields } from './union-grievance-fields.js';
-
-const SUPERVISOR: Recipients = { roles: ['supervisor'] };
-
-// Yellow gives the handler notice before the deadline; red is a breach the supervisor (督办) must see.
-const LADDER: LadderStep[] = [
-  { at: '80%', level: 'yellow' },
-  { at: '100%', level: 'red', notify: SUPERVISOR },
-];
+import { yellowAtDeadline } from './yellow-at-deadline.js';
 
 const HANDLERS = ['intake_operator', 'early_warning_officer', 'mediator', 'township_admin'];
-const ADMINS = ['supervisor', 'township_admin', 'county_admin'];
+
+const RETURN_TO_TRIAGE: Transition = {
+  event: 'return_to_triage',
+  label: { zh: '退回研判', en: 'Return to triage' },
+  target: 'triage',
+  requires: ['return_reason'],
+};
+
+// Mediation and legal aid may wait for missing materials; the wait does not count against their SLA.
+const AWAIT_MATERIALS: Transition[] = [
+  {
+    event: 'await_materials',
+    label: { zh: '等待补充材料（暂停计时）', en: 'Wait for materials (pause the clock)' },
+    requires: ['handling_note'],
+    clock: 'pause',
+  },
+  { event: 'materials_received', label: { zh: '材料已补齐（恢复计时）', en: 'Materials received (resume the clock)' }, clock: 'resume' },
+];
 
 /**
  * The county's built-in closed loop for a worker's matter (职工诉求处理): intake, triage, handling
@@ -30,16 +48,7 @@ export const unionGrievance: Workflow = {
   category: 'grievance',
   calendar: 'cn-mainland',
   initial: 'intake',
-  agencies: {
-    people_congress_liaison: { title: { zh: '人大代表联络站', en: "People's congress liaison station" } },
-    cppcc: { title: { zh: '政协', en: 'CPPCC committee' } },
-    hr_bureau: { title: { zh: '人力社保局', en: 'HR and social security bureau' } },
-    labour_inspection: { title: { zh: '劳动保障监察大队', en: 'Labour inspection brigade' } },
-    court: { title: { zh: '人民法院', en: "People's court" } },
-    judicial_office: { title: { zh: '司法所', en: 'Judicial office' } },
-    emergency_management: { title: { zh: '应急管理局', en: 'Emergency management bureau' } },
-    transport_group: { title: { zh: '交通集团', en: 'Transport group' } },
-  },
+  agencies: unionGrievanceAgencies,
   fields: unionGrievanceFields,
   warningRules: {
     many_workers: {
@@ -59,7 +68,7 @@ export const unionGrievance: Workflow = {
       title: { zh: '受理', en: 'Intake' },
       roles: ['intake_operator', 'township_admin'],
       sla: { within: '1wd' },
-      warnings: [{ at: '100%', level: 'yellow', notify: SUPERVISOR }],
+      warnings: yellowAtDeadline(),
       transitions: [
         { event: 'accept', label: { zh: '受理', en: 'Accept' }, target: 'triage' },
         { event: 'decline', label: { zh: '不予受理', en: 'Do not accept' }, target: 'declined', requires: ['decline_reason'] },
@@ -70,7 +79,7 @@ export const unionGrievance: Workflow = {
       title: { zh: '研判分流', en: 'Triage' },
       roles: ['intake_operator', 'early_warning_officer', 'township_admin'],
       sla: { within: '1wd' },
-      warnings: LADDER,
+      warnings: standardLadder(),
       transitions: [
         { event: 'handle_directly', label: { zh: '直接办理', en: 'Handle directly' }, target: 'direct_handling', requires: ['category'] },
         { event: 'route_to_mediation', label: { zh: '转调解', en: 'Route to mediation' }, target: 'mediation', requires: ['category'] },
@@ -91,27 +100,21 @@ export const unionGrievance: Workflow = {
       description: { zh: '由工会自行协调解决', en: 'The union settles it itself' },
       roles: HANDLERS,
       sla: { within: '5wd' },
-      warnings: LADDER,
+      warnings: standardLadder(),
       transitions: [
-        { event: 'claim', label: { zh: '认领', en: 'Claim' }, assign: 'actor' },
+        claimTransition(),
         { event: 'resolve', label: { zh: '办结', en: 'Resolve' }, target: 'resolved', requires: ['resolution'] },
-        { event: 'return_to_triage', label: { zh: '退回研判', en: 'Return to triage' }, target: 'triage', requires: ['return_reason'] },
+        RETURN_TO_TRIAGE,
       ],
     },
     mediation: {
       title: { zh: '调解', en: 'Mediation' },
       roles: ['mediator', 'township_admin'],
       sla: { within: '10wd' },
-      warnings: LADDER,
+      warnings: standardLadder(),
       transitions: [
-        { event: 'claim', label: { zh: '认领', en: 'Claim' }, assign: 'actor' },
-        {
-          event: 'await_materials',
-          label: { zh: '等待补充材料（暂停计时）', en: 'Wait for materials (pause the clock)' },
-          requires: ['handling_note'],
-          clock: 'pause',
-        },
-        { event: 'materials_received', label: { zh: '材料已补齐（恢复计时）', en: 'Materials received (resume the clock)' }, clock: 'resume' },
+        claimTransition(),
+        ...AWAIT_MATERIALS,
         { event: 'mediation_succeeded', label: { zh: '调解成功', en: 'Mediation succeeded' }, target: 'resolved', requires: ['resolution'] },
         {
           event: 'mediation_failed',
@@ -119,36 +122,30 @@ export const unionGrievance: Workflow = {
           target: 'legal_aid',
           requires: ['handling_note'],
         },
-        { event: 'return_to_triage', label: { zh: '退回研判', en: 'Return to triage' }, target: 'triage', requires: ['return_reason'] },
+        RETURN_TO_TRIAGE,
       ],
     },
     legal_aid: {
       title: { zh: '法律援助', en: 'Legal aid' },
       roles: ['lawyer', 'township_admin'],
       sla: { within: '15wd' },
-      warnings: LADDER,
+      warnings: standardLadder(),
       transitions: [
-        { event: 'claim', label: { zh: '认领', en: 'Claim' }, assign: 'actor' },
-        {
-          event: 'await_materials',
-          label: { zh: '等待补充材料（暂停计时）', en: 'Wait for materials (pause the clock)' },
-          requires: ['handling_note'],
-          clock: 'pause',
-        },
-        { event: 'materials_received', label: { zh: '材料已补齐（恢复计时）', en: 'Materials received (resume the clock)' }, clock: 'resume' },
+        claimTransition(),
+        ...AWAIT_MATERIALS,
         { event: 'legal_aid_concluded', label: { zh: '援助办结', en: 'Legal aid concluded' }, target: 'resolved', requires: ['resolution'] },
-        { event: 'return_to_triage', label: { zh: '退回研判', en: 'Return to triage' }, target: 'triage', requires: ['return_reason'] },
+        RETURN_TO_TRIAGE,
       ],
     },
     counselling: {
       title: { zh: '心理疏导', en: 'Counselling' },
       roles: ['counsellor', 'township_admin'],
       sla: { within: '5wd' },
-      warnings: LADDER,
+      warnings: standardLadder(),
       transitions: [
-        { event: 'claim', label: { zh: '认领', en: 'Claim' }, assign: 'actor' },
+        claimTransition(),
         { event: 'counselling_completed', label: { zh: '疏导完成', en: 'Counselling completed' }, target: 'resolved', requires: ['resolution'] },
-        { event: 'return_to_triage', label: { zh: '退回研判', en: 'Return to triage' }, target: 'triage', requires: ['return_reason'] },
+        RETURN_TO_TRIAGE,
       ],
     },
     escalation: {
@@ -190,16 +187,12 @@ export const unionGrievance: Workflow = {
       tags: ['resolved'],
       locked: true,
       sla: { within: '2wd' },
-      warnings: [{ at: '100%', level: 'yellow', notify: SUPERVISOR }],
+      warnings: yellowAtDeadline(),
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: {
-            zh: '您反映的事项已办结，我们将答复办理结果，并请您对办理情况进行评价。',
-            en: 'Your matter is resolved. We will tell you the outcome and ask you to rate how it was handled.',
-          },
-        },
+        notifyWorker({
+          zh: '您反映的事项已办结，我们将答复办理结果，并请您对办理情况进行评价。',
+          en: 'Your matter is resolved. We will tell you the outcome and ask you to rate how it was handled.',
+        }),
       ],
       transitions: [
         {
@@ -211,44 +204,12 @@ export const unionGrievance: Workflow = {
         },
       ],
     },
-    follow_up: {
-      title: { zh: '回访评价', en: 'Follow-up and rating' },
+    // A dissatisfied worker (1-2) reopens the matter, with their reasons.
+    follow_up: followUpState({
       description: { zh: '由职工本人或未经办本案的人员评价', en: 'Rated by the worker or by staff who did not handle the matter' },
-      roles: [...ADMINS, 'worker'],
-      tags: ['follow_up'],
+      dissatisfied: { target: 'reopened', label: { zh: '不满意，重新办理', en: 'Dissatisfied: reopen' } },
       locked: true,
-      sla: { within: '5wd' },
-      warnings: [{ at: '100%', level: 'yellow', notify: SUPERVISOR }],
-      onEntry: [{ type: 'requestFollowUp', within: '5wd' }],
-      // Ratings 3-5 (fairly satisfied and up) count as satisfied, as in the county's 满意度 figure;
-      // 1-2 reopen the matter, with the worker's reasons.
-      transitions: [
-        {
-          event: 'rate',
-          label: { zh: '满意，归档', en: 'Satisfied: archive' },
-          target: 'closed',
-          requires: ['satisfaction'],
-          condition: { field: 'satisfaction', op: 'gte', value: 3 },
-          separation: { notHandler: true },
-        },
-        {
-          event: 'dissatisfied',
-          label: { zh: '不满意，重新办理', en: 'Dissatisfied: reopen' },
-          target: 'reopened',
-          requires: ['satisfaction', 'follow_up_comment'],
-          condition: { field: 'satisfaction', op: 'lte', value: 2 },
-          separation: { notHandler: true },
-        },
-        {
-          event: 'close_unrated',
-          label: { zh: '回访未果，归档', en: 'Archive without a rating' },
-          target: 'closed',
-          roles: ADMINS,
-          requires: ['follow_up_comment'],
-          separation: { notHandler: true },
-        },
-      ],
-    },
+    }),
     reopened: {
       title: { zh: '重新办理', en: 'Reopened' },
       roles: ADMINS,
@@ -279,18 +240,14 @@ export const unionGrievance: Workflow = {
       roles: ADMINS,
       final: true,
       onEntry: [
-        {
-          type: 'notify',
-          to: { worker: true },
-          message: {
-            zh: '您反映的事项未予受理，工作人员将向您说明原因；如有异议可再次说事。',
-            en: 'Your matter was not accepted; staff will explain why. You may raise it again if you disagree.',
-          },
-        },
+        notifyWorker({
+          zh: '您反映的事项未予受理，工作人员将向您说明原因；如有异议可再次说事。',
+          en: 'Your matter was not accepted; staff will explain why. You may raise it again if you disagree.',
+        }),
       ],
       transitions: [],
     },
-    closed: { title: { zh: '归档', en: 'Closed' }, roles: ADMINS, final: true, locked: true, transitions: [] },
+    closed: closedState({ locked: true }),
   },
   public: { disclosure: true, showStaffNames: false },
 };
