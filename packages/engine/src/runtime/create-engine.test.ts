@@ -173,3 +173,18 @@ function walkToResolved() {
   expect(s.state).toBe('resolved');
   return { engine, snapshot: s };
 }
+
+describe('engine.assign', () => {
+  it('assigns a case and counts the assignee as a handler', () => {
+    const { engine, snapshot } = opened();
+    const { snapshot: assigned, effects } = engine.assign(snapshot, 'med-1', supervisor);
+    expect(assigned.assignee).toBe('med-1');
+    expect(assigned.handlers).toEqual(['op-1', 'med-1', 'sup-1']);
+    expect(effects).toEqual([{ type: 'assigned', from: null, to: 'med-1' }]);
+  });
+
+  it('refuses an assignment by someone who is not staff', () => {
+    const { engine, snapshot } = opened();
+    expect(refusal(() => engine.assign(snapshot, 'med-1', { id: 'w', roles: ['worker'] })).code).toBe('NOT_ALLOWED');
+  });
+});

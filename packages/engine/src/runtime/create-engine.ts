@@ -194,6 +194,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     assign(snapshot, assignee, actor) {
       const compiled = compiledFor(snapshot);
       if (snapshot.status === 'closed') throw new EngineError('CASE_CLOSED', `The case is closed in state "${snapshot.state}"; a closed case cannot be assigned.`);
+      if (!isStaff(actor)) throw new EngineError('NOT_ALLOWED', `Roles [${actor.roles.join(', ')}] may not assign cases; only union staff may.`, { roles: actor.roles });
       const draft = createDraft(snapshot, compiled, env, toMillis(now()));
       setAssignee(draft, assignee);
       if (isStaff(actor) && !draft.snapshot.handlers.includes(actor.id)) draft.snapshot.handlers.push(actor.id);
