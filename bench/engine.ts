@@ -8,7 +8,7 @@
 // working-day calendar) -> JSON.stringify. XState: JSON.parse(persisted) -> resolveState ->
 // transition -> getPersistedSnapshot -> JSON.stringify.
 import { cpus } from 'node:os';
-import { transition } from 'xstate';
+import { createMachine, transition } from 'xstate';
 import { compileWorkflow, createEngine, unionGrievance, type Actor } from '@shuoshi/engine';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 7);
@@ -35,6 +35,14 @@ function xstateStep(): number {
   const restored = machine.resolveState(JSON.parse(storedMachine));
   const [next] = transition(machine, restored, event);
   return JSON.stringify(machine.getPersistedSnapshot(next)).length;
+}
+
+// A two-state machine without context, to show what the same stateless step costs at its smallest.
+const tiny = createMachine({ id: 'tiny', initial: 'a', states: { a: { on: { go: 'b' } }, b: { on: { go: 'a' } } } });
+const storedTiny = JSON.stringify(tiny.getPersistedSnapshot(tiny.resolveState({ value: 'a', context: undefined as never })));
+function tinyStep(): number {
+  const [next] = transition(tiny, tiny.resolveState(JSON.parse(storedTiny)), { type: 'go' });
+  return JSON.stringify(tiny.getPersistedSnapshot(next)).length;
 }
 
 function rate(step: () => number): number {
@@ -73,6 +81,7 @@ for (let round = 0; round < ROUNDS; round++) {
   }
   console.log(`round ${round + 1}: engine ${Math.round(engineRates[round] ?? 0)}/s xstate ${Math.round(xstateRates[round] ?? 0)}/s`);
 }
+console.log(`reference: raw XState on a two-state machine without context ${Math.round(rate(tinyStep))}/s`);
 const engineMedian = Math.round(median(engineRates));
 const xstateMedian = Math.round(median(xstateRates));
 console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${ROUNDS} rounds of ${ROUND_MS} ms`);
