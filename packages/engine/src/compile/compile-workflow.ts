@@ -4,7 +4,11 @@ import { buildDataSchema } from './build-data-schema.js';
 import { buildMachine, type WorkflowMachine } from './build-machine.js';
 import { stateTargets, type ClockTarget } from './state-targets.js';
 
-/** The calendar a workflow uses when it names none. */
+/**
+ * The calendar a workflow uses when it names none.
+ * @example
+ * workflow.calendar ?? DEFAULT_CALENDAR; // 'cn-mainland'
+ */
 export const DEFAULT_CALENDAR = 'cn-mainland';
 
 /**

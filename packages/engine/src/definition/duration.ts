@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** The time kinds a duration can be measured in. */
+/**
+ * The time kinds a duration can be measured in.
+ * @example
+ * const kind: DurationKind = 'working_day';
+ */
 export type DurationKind = 'natural' | 'working_day' | 'working_hour';
 
 const UNIT_TABLE = {
@@ -11,7 +15,11 @@ const UNIT_TABLE = {
   wd: { kind: 'working_day', ms: 86_400_000 },
 } as const satisfies Record<string, { kind: DurationKind; ms: number }>;
 
-/** A duration's unit: minutes, hours, days, working hours, working days. */
+/**
+ * A duration's unit: minutes, hours, days, working hours, working days.
+ * @example
+ * const unit: DurationUnit = 'wd';
+ */
 export type DurationUnit = keyof typeof UNIT_TABLE;
 
 const DURATION_PATTERN = /^(\d{1,4}(?:\.\d{1,2})?)(wd|wh|m|h|d)$/;
