@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import express, { Router, type Express } from 'express';
+import { sql } from 'kysely';
+import { authenticate } from '../auth/authenticate.js';
+import { createAgenciesRouter } from '../agencies/index.js';
+import { createCasesRouter } from '../cases/index.js';
+import { createEnterprisesRouter } from '../enterprises/index.js';
+import { errorMiddleware } from '../http/error-middleware.js';
+import { HttpError } from '../http/http-error.js';
+import { createRouteRegistry, type RouteRegistry } from '../http/route-registry.js';
+import { createSessionsRouter } from '../sessions/index.js';
+import { createTenantsRouter } from '../tenants/index.js';
+import { createUsersRouter } from '../users/index.js';
+import { createWorkflowsRouter } from '../workflows/index.js';
+import type { AppDeps } from './app-deps.js';
+
+/**
+ * The Express app with its route registry (for the OpenAPI document).
+ * @example
+ * const { app, registry } = createApp(deps);
+ */
+export interface ShuoshiApp {
+  app: Express;
+  registry: RouteRegistry;
+}
+
+/**
+ * Builds the HTTP app without listening: health checks, the public routes, then every resource
+ * behind authentication, the admin panel when built, and one error middleware.
+ * @example
+ * const { app } = createApp(deps);
+ * app.listen(3000);
+ */
+export function createApp(deps: AppDeps): ShuoshiApp {
+  const app = express();
+  const registry = createRouteRegistry();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  const api = Router();
+  api.use(express.json({ limit: '1mb' }));
+  // Public routes first: signing in needs no token.
+  api.use(createSessionsRouter(deps, registry));
+  api.get('/openapi.json', (_req, res, next) => {
+    import('../openapi/index.js')
+      .then(({ buildOpenApiDocument }) => res.json(buildOpenApiDocument(registry)))
+      .catch(next);
+  });
+  api.use(authenticate(deps.db, deps.tokens, () => deps.clock.now()));
+  api.use(createTenantsRouter(deps, registry));
+  api.use(createUsersRouter(deps, registry));
+  api.use(createAgenciesRouter(deps, registry));
+  api.use(createEnterprisesRouter(deps, registry));
+  api.use(createWorkflowsRouter(deps, registry));
+  api.use(createCasesRouter(deps, registry));
+  api.use((req, _res, next) => {
+    next(new HttpError(404, 'NOT_FOUND', `There is no API route ${req.method} /api${req.path}; see /api/openapi.json for the routes.`));
+  });
+  app.use('/api', api);
+
+  const adminDist = deps.options.adminDist ? resolve(deps.options.adminDist) : undefined;
+  if (adminDist && existsSync(adminDist)) {
+    app.use(express.static(adminDist));
+    app.get('/{*splat}', (_req, res) => res.sendFile(resolve(adminDist, 'index.html')));
+  }
+  app.use(errorMiddleware(deps.logger));
+  return { app, registry };
+}

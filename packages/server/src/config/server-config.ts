@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0'], { error: (issue) => `must be "true" or "false", got ${JSON.stringify(issue.input)}` })
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Zod schema of the server's environment variables, each with a message saying how to fix it.
+ * @example
+ * serverEnvSchema.parse({ PORT: '3000' });
+ */
+export const serverEnvSchema = z.object({
+  PORT: z.coerce.number({ error: 'must be a port number such as 3000' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: (issue) => `must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/shuoshi, got ${JSON.stringify(issue.input)}` })
+    .optional(),
+  SHUOSHI_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: (issue) => `must be a lower-case PostgreSQL schema name, got ${JSON.stringify(issue.input)}` })
+    .default('public'),
+  SHUOSHI_DATA_DIR: z.string().min(1).default('./.shuoshi/data'),
+  SHUOSHI_SECRET: z.string().min(32, { error: 'must be at least 32 characters (it signs login tokens); generate one with `openssl rand -hex 32`' }).optional(),
+  SHUOSHI_TEST_MODE: booleanText.default(false),
+  SHUOSHI_SEED: booleanText.default(true),
+  SHUOSHI_ADMIN_DIST: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: (issue) => `must be one of fatal, error, warn, info, debug, trace, silent, got ${JSON.stringify(issue.input)}` }).default('info'),
+});
+
+/**
+ * The server's configuration.
+ * @example
+ * const config: ServerConfig = loadConfig(process.env);
+ */
+export type ServerConfig = z.infer<typeof serverEnvSchema>;
+
+/**
+ * Reads the configuration from environment variables, or throws one error listing every bad
+ * value with its variable name.
+ * @example
+ * const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://127.0.0.1/test' });
+ */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = serverEnvSchema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+  throw new Error(`The server's configuration is not valid:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './database.js';
+
+/**
+ * An open database: the Kysely instance, which engine it runs on, and how to close it.
+ * @example
+ * const { db, close } = await createDatabase({ dataDir: 'memory://' });
+ */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/**
+ * Where the data lives: PostgreSQL when a URL is given (in one schema), else embedded PGlite in
+ * a data folder (`memory://` for a throw-away one).
+ * @example
+ * const options: DatabaseOptions = { databaseUrl: 'postgres://127.0.0.1/test', schema: 'run_42' };
+ */
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  schema?: string;
+  dataDir?: string;
+}
+
+/**
+ * Opens the database; the dialect is chosen here and only here, everything else is one code path.
+ * @example
+ * const handle = await createDatabase({ dataDir: './.shuoshi/data' });
+ */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const schema = options.schema ?? 'public';
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20, options: `-c search_path=${schema}` });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    if (schema !== 'public') await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const dataDir = options.dataDir ?? 'memory://';
+  if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    dialect: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

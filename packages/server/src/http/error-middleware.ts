@@ -1,0 +1,47 @@
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { isEngineError } from '@shuoshi/engine';
+import { ZodError } from 'zod';
+import { HttpError } from './http-error.js';
+
+/**
+ * The JSON body of every error response.
+ * @example
+ * const body: ErrorBody = { error: { status: 404, code: 'NOT_FOUND', message: '...' } };
+ */
+export interface ErrorBody {
+  error: { status: number; code: string; message: string; details?: Record<string, unknown> };
+}
+
+function bodyParserStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown; type?: unknown }).status;
+  const type = (error as { type?: unknown }).type;
+  return typeof status === 'number' && typeof type === 'string' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/**
+ * Routes every error to one JSON answer: HttpError as is, engine refusals 422, zod failures 400
+ * with the issues, malformed bodies 400/413, anything else 500 (logged, no details leaked).
+ * @example
+ * app.use(errorMiddleware(logger));
+ */
+export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    let body: ErrorBody;
+    if (error instanceof HttpError) {
+      body = { error: { status: error.status, code: error.code, message: error.message, ...(Object.keys(error.details).length > 0 ? { details: error.details } : {}) } };
+    } else if (isEngineError(error)) {
+      body = { error: { status: 422, code: error.code, message: error.message, details: error.details } };
+    } else if (error instanceof ZodError) {
+      const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
+      body = { error: { status: 400, code: 'INVALID_INPUT', message: `The request is not valid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}.`, details: { issues } } };
+    } else if (bodyParserStatus(error) !== undefined) {
+      const status = bodyParserStatus(error) ?? 400;
+      body = { error: { status, code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', message: status === 413 ? 'The request body is too large.' : `The request body is not valid JSON: ${(error as Error).message}.` } };
+    } else {
+      logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
+      body = { error: { status: 500, code: 'INTERNAL', message: 'Something went wrong on the server; the request was not carried out. Try again, and tell the administrator if it persists.' } };
+    }
+    res.status(body.error.status).json(body);
+  };
+}

@@ -1,0 +1,86 @@
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+
+/**
+ * What a route accepts and answers, declared once: used to parse requests and to write the
+ * OpenAPI document.
+ * @example
+ * const spec: RouteSpec = { method: 'get', path: '/cases/:id', summary: 'Show a case', tag: 'cases', params: idParams };
+ */
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express path under /api, e.g. `/cases/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  /** Success status; 200 when omitted. */
+  status?: number;
+  /** False for public routes (login, health). */
+  auth?: boolean;
+  /** Extra documented error statuses besides 400/401/404/500. */
+  errors?: number[];
+}
+
+/**
+ * The parsed input a handler receives.
+ * @example
+ * async ({ params, body }) => service.update(params.id, body)
+ */
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  req: Request;
+  res: Response;
+}
+
+/**
+ * Collects every route's spec as routers are built, for the OpenAPI document.
+ * @example
+ * const registry = createRouteRegistry();
+ * defineRoute(router, registry, spec, handler);
+ */
+export interface RouteRegistry {
+  routes: RouteSpec[];
+}
+
+/**
+ * Creates an empty route registry.
+ * @example
+ * const registry = createRouteRegistry();
+ */
+export function createRouteRegistry(): RouteRegistry {
+  return { routes: [] };
+}
+
+/**
+ * Mounts a route on a router and records its spec: params, query and body are parsed with their
+ * zod schemas (a failure is a 400 with the issues), and the handler's result is sent as JSON.
+ * @example
+ * defineRoute(router, registry, { method: 'get', path: '/agencies/:id', summary: 'Show an agency', tag: 'agencies', params }, async ({ params }) => service.show(params.id));
+ */
+export function defineRoute<P = unknown, Q = unknown, B = unknown>(
+  router: Router,
+  registry: RouteRegistry,
+  spec: RouteSpec & { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> },
+  handler: (input: RouteInput<P, Q, B>) => Promise<unknown>,
+): void {
+  registry.routes.push(spec);
+  router[spec.method](spec.path, async (req, res, next) => {
+    try {
+      const params = (spec.params ? spec.params.parse(req.params) : req.params) as P;
+      const query = (spec.query ? spec.query.parse(req.query) : req.query) as Q;
+      const body = (spec.body ? spec.body.parse(req.body ?? {}) : req.body) as B;
+      const result = await handler({ params, query, body, req, res });
+      if (res.headersSent) return;
+      if (result === undefined) res.status(spec.status ?? 204).end();
+      else res.status(spec.status ?? 200).json(result);
+    } catch (error) {
+      next(error);
+    }
+  });
+}
