@@ -4,7 +4,7 @@ import express, { Router, type Express } from 'express';
 import { sql } from 'kysely';
 import { authenticate } from '../auth/authenticate.js';
 import { createAgenciesRouter } from '../agencies/index.js';
-import { createCasesRouter } from '../cases/index.js';
+import { createAttachmentUploadParser, createCasesRouter } from '../cases/index.js';
 import { createEnterprisesRouter } from '../enterprises/index.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
@@ -51,6 +51,8 @@ export function createApp(deps: AppDeps): ShuoshiApp {
   });
 
   const api = Router();
+  // Attachments carry base64 files larger than any other body, so their route parses first.
+  api.use(createAttachmentUploadParser(deps));
   api.use(express.json({ limit: '1mb' }));
   // Public routes first: signing in needs no token.
   api.use(createSessionsRouter(deps, registry));

@@ -13,6 +13,8 @@ import type { Database } from './database.js';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: 'pglite' | 'postgres';
+  /** The schema the tables live in. */
+  schema: string;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20, options: `-c search_path=${schema}` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     if (schema !== 'public') await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema, close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
@@ -48,6 +50,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return {
     db,
     dialect: 'pglite',
+    schema: 'public',
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

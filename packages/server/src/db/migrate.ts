@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
 
 /**
@@ -17,7 +17,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
  * await migrateToLatest(db);
  */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) } });
+  // Kysely looks for its bookkeeping tables in every schema unless told which: on a PostgreSQL
+  // shared by several schemas (test runs, tenants of a host) another schema's tables would fool it.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...MIGRATIONS }) }, migrationTableSchema: rows[0]?.schema ?? 'public' });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

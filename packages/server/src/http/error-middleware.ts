@@ -19,6 +19,12 @@ function bodyParserStatus(error: unknown): number | undefined {
   return typeof status === 'number' && typeof type === 'string' && status >= 400 && status < 500 ? status : undefined;
 }
 
+function isUnstorableText(error: unknown): boolean {
+  // PostgreSQL's character_not_in_repertoire and untranslatable_character: NUL bytes in text.
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}
+
 /**
  * Routes every error to one JSON answer: HttpError as is, engine refusals 422, zod failures 400
  * with the issues, malformed bodies 400/413, anything else 500 (logged, no details leaked).
@@ -35,6 +41,10 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
     } else if (error instanceof ZodError) {
       const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
       body = { error: { status: 400, code: 'INVALID_INPUT', message: `The request is not valid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}.`, details: { issues } } };
+    } else if (isUnstorableText(error)) {
+      body = { error: { status: 400, code: 'INVALID_INPUT', message: 'The request contains text the database cannot store (for example a NUL character, \\u0000); remove it and send again.' } };
+    } else if (error instanceof URIError) {
+      body = { error: { status: 400, code: 'MALFORMED_URL', message: `The request path is not validly percent-encoded: ${req.originalUrl.slice(0, 200)}.` } };
     } else if (bodyParserStatus(error) !== undefined) {
       const status = bodyParserStatus(error) ?? 400;
       body = { error: { status, code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', message: status === 413 ? 'The request body is too large.' : `The request body is not valid JSON: ${(error as Error).message}.` } };

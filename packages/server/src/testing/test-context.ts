@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import pino from 'pino';
 import request from 'supertest';
 import type { AppDeps } from '../app/app-deps.js';
+import type { RouteRegistry } from '../http/route-registry.js';
 import { createApp } from '../app/create-app.js';
 import { hashPassword } from '../auth/password.js';
 import { createTokenSigner } from '../auth/tokens.js';
@@ -37,6 +38,7 @@ export const TEST_USERS: ReadonlyArray<{ tenant: string; role: string }> = ['nin
  */
 export interface TestContext {
   app: Express;
+  registry: RouteRegistry;
   db: Kysely<Database>;
   engine: Engine;
   clock: Clock;
@@ -57,7 +59,16 @@ export async function createTestContext(): Promise<TestContext> {
   const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
   const db = handle.db;
-  await migrateToLatest(db);
+  const drop = async () => {
+    if (handle.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(db);
+  };
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    // Leave no half-made schema behind when a run fails before its tests start.
+    await drop().finally(() => handle.close());
+    throw error;
+  }
   const clock = createClock({ testMode: true, start: new Date('2025-09-29T09:00:00+08:00') });
   const engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
   await seedTestData(db);
@@ -69,9 +80,10 @@ export async function createTestContext(): Promise<TestContext> {
     clock,
     options: { testMode: true },
   };
-  const { app } = createApp(deps);
+  const { app, registry } = createApp(deps);
   return {
     app,
+    registry,
     db,
     engine,
     clock,
@@ -83,7 +95,7 @@ export async function createTestContext(): Promise<TestContext> {
       return (response.body as { token: string }).token;
     },
     async close() {
-      if (handle.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(db);
+      await drop();
       await handle.close();
     },
   };

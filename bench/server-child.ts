@@ -1,0 +1,160 @@
+// The server under test as a child process: `node --import tsx packages/server/src/cli/main.ts start`
+// (what `pnpm start` runs), on a free loopback port, with its resident memory sampled from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (bench/..). */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The server's CLI entry, relative to the root (BENCH_SERVER_MAIN overrides it). */
+export const SERVER_MAIN = process.env['BENCH_SERVER_MAIN'] || 'packages/server/src/cli/main.ts';
+
+/**
+ * A running server: where it listens, its memory, its CPU time, and how to stop it.
+ * @example
+ * const server = await startServer({ env: { SHUOSHI_DATA_DIR: dir } });
+ * await server.stop();
+ */
+export interface ServerChild {
+  pid: number;
+  baseUrl: string;
+  /** VmRSS when /readyz first answered, in kB. */
+  readyRssKb: number | undefined;
+  /** Highest VmRSS seen by the sampler, in kB. */
+  sampledPeakRssKb(): number;
+  /** VmHWM (the kernel's peak resident set) in kB, read now; undefined once the process is gone. */
+  peakRssKb(): number | undefined;
+  /** The process's user + system CPU time so far, in ms. */
+  cpuMs(): number | undefined;
+  /** SIGTERM, then SIGKILL after 15 s; resolves with VmHWM read just before the signal. */
+  stop(): Promise<number | undefined>;
+}
+
+/** Picks a free loopback port by binding port 0 and letting it go. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// utime and stime are fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
+function procCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+const children = new Set<ChildProcess>();
+
+/** Kills every server child still running (for exit paths that cannot await). */
+export function killAllServers(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+/**
+ * Starts the server with the given environment on top of a minimal one, waits for `/readyz`.
+ * `cpuProfDir` runs it under `node --cpu-prof` (the profile is written when it exits).
+ * @example
+ * const server = await startServer({ env: { DATABASE_URL: url, SHUOSHI_DB_SCHEMA: schema } });
+ */
+export async function startServer(options: { env: Record<string, string>; cpuProfDir?: string | undefined; readyTimeoutMs?: number }): Promise<ServerChild> {
+  const port = await freePort();
+  const host = '127.0.0.1';
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? '/tmp',
+    PORT: String(port),
+    HOST: host,
+    SHUOSHI_SEED: 'false',
+    LOG_LEVEL: 'warn',
+    SHUOSHI_SECRET: randomBytes(32).toString('hex'),
+    ...options.env,
+  };
+  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), '--import', 'tsx', SERVER_MAIN, 'start'];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`Could not start the server (${process.execPath} ${args.join(' ')}).`);
+
+  let sampledPeak = 0;
+  const sample = () => {
+    sampledPeak = Math.max(sampledPeak, procStatus(pid, 'VmRSS') ?? 0);
+  };
+  const sampler = setInterval(sample, 200);
+  sampler.unref();
+
+  const baseUrl = `http://${host}:${port}`;
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      clearInterval(sampler);
+      throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before it was ready; its last output:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      clearInterval(sampler);
+      throw new Error(`The server did not answer ${baseUrl}/readyz within ${options.readyTimeoutMs ?? 120_000} ms; its last output:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  const readyRssKb = procStatus(pid, 'VmRSS');
+  return {
+    pid,
+    baseUrl,
+    readyRssKb,
+    sampledPeakRssKb: () => {
+      sample();
+      return sampledPeak;
+    },
+    peakRssKb: () => procStatus(pid, 'VmHWM'),
+    cpuMs: () => procCpuMs(pid),
+    async stop() {
+      sample();
+      const peak = procStatus(pid, 'VmHWM');
+      clearInterval(sampler);
+      if (child.exitCode !== null || child.signalCode !== null) return peak;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+      return peak;
+    },
+  };
+}

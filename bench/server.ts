@@ -1,0 +1,284 @@
+// Benchmark: the server's event path through HTTP against pgbench running the same transaction
+// pattern, at 1, 4 and 16 concurrent clients, on PostgreSQL; then the same server on embedded
+// PGlite against the same pattern through Kysely in-process (pgbench cannot talk to PGlite).
+// Measures, never asserts: prints a table, the targets of issue 3 with the measured figures, and
+// as the last line `server_events_per_s_c16=N pgbench_tps_c16=M ratio=R` (PostgreSQL, 16 clients).
+//
+// Server: the real CLI (`node --import tsx packages/server/src/cli/main.ts start`, as `pnpm start`
+// runs it) as a child process, on a fresh PostgreSQL schema `bench_<random>` (or a temporary PGlite
+// folder) that this script migrates and seeds with one union, one user and union-grievance as
+// published. The cases are opened through the API (POST /api/cases, then accept,
+// handle_directly, claim) into `direct_handling`, whose `claim` (assign the actor, no target) can
+// be sent again and again. Each client then sends `claim` to its own case with the version it last
+// saw, over keep-alive HTTP, for a warm-up and a measured window; any status but 200 is an error.
+// Per event the server authenticates the token (one query), then in one transaction locks the
+// case row, checks the version, steps the engine, updates the case and appends the event.
+//
+// pgbench: bench/pgbench-event.sql — lock the case row, versioned update with the stored snapshot,
+// insert the event — each client on its own copy of a case the server opened.
+//
+// Knobs (environment): BENCH_DATABASE_URL (else DATABASE_URL, else
+// postgres://postgres@127.0.0.1:5432/test), BENCH_CLIENTS (1,4,16), BENCH_WARMUP_MS (1000),
+// BENCH_DURATION_MS (5000, whole seconds), BENCH_PGLITE (true), BENCH_DIRECT (true: the in-process
+// Kysely reference on PostgreSQL too), BENCH_CPU_PROF (a folder: run the server under
+// `node --cpu-prof` and write its profiles there).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createDatabase, migrateToLatest, type DatabaseHandle } from '@shuoshi/server';
+import { killAllServers, startServer, type ServerChild } from './server-child.js';
+import { runDirectLoad } from './server-direct.js';
+import { createJsonClient, login, openBenchCases, runEventLoad, type BenchCase, type LoadFigures } from './server-load.js';
+import { pgbenchVersion, runPgbench, type PgbenchTarget } from './server-pgbench.js';
+import { BENCH_TENANT, BENCH_USER, copyCasesForPgbench, prepareDatabase, type BenchDb } from './server-prepare.js';
+import { fmt, mb, table, type RunFigures } from './server-stats.js';
+
+function flag(name: string, fallback: boolean): boolean {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : !['false', '0', 'no'].includes(value.toLowerCase());
+}
+
+const DATABASE_URL = process.env['BENCH_DATABASE_URL'] || process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
+const CLIENTS = (process.env['BENCH_CLIENTS'] ?? '1,4,16').split(',').map((c) => Number(c.trim()));
+const WARMUP_MS = Number(process.env['BENCH_WARMUP_MS'] ?? 1000);
+const DURATION_S = Math.max(1, Math.round(Number(process.env['BENCH_DURATION_MS'] ?? 5000) / 1000));
+const DURATION_MS = DURATION_S * 1000;
+const WITH_PGLITE = flag('BENCH_PGLITE', true);
+const WITH_DIRECT = flag('BENCH_DIRECT', true);
+const CPU_PROF = process.env['BENCH_CPU_PROF'] ? resolve(process.env['BENCH_CPU_PROF']) : undefined;
+const PASSWORD = `bench-${randomBytes(8).toString('hex')}`;
+const MAX_CLIENTS = Math.max(...CLIENTS);
+
+if (CLIENTS.some((c) => !Number.isInteger(c) || c < 1 || c > 64)) throw new Error(`BENCH_CLIENTS must list client counts from 1 to 64, e.g. "1,4,16"; got ${JSON.stringify(process.env['BENCH_CLIENTS'])}`);
+if (!Number.isFinite(WARMUP_MS) || WARMUP_MS < 0) throw new Error(`BENCH_WARMUP_MS must be a number of milliseconds, got ${JSON.stringify(process.env['BENCH_WARMUP_MS'])}`);
+
+// Cleanup runs last-registered first, on success, failure and Ctrl-C alike.
+const cleanups: Array<{ what: string; run: () => Promise<void> | void }> = [];
+async function cleanUp(): Promise<void> {
+  for (let next = cleanups.pop(); next; next = cleanups.pop()) {
+    try {
+      await next.run();
+    } catch (error) {
+      console.error(`cleanup (${next.what}) failed: ${(error as Error).message}`);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up`);
+    killAllServers();
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+interface Row {
+  database: 'postgresql' | 'pglite';
+  clients: number;
+  server?: LoadFigures;
+  pgbench?: RunFigures;
+  direct?: RunFigures;
+}
+
+interface ServerRun {
+  rows: Row[];
+  peakRssKb: number | undefined;
+  sampledRssKb: number;
+  readyRssKb: number | undefined;
+  readyMs: number;
+}
+
+function line(label: string, figures: RunFigures | undefined, unit: string): string {
+  if (!figures) return '';
+  const errors = figures.errors > 0 ? `, ${figures.errors} errors (${figures.errorSamples.join(' | ')})` : '';
+  return `${label} ${fmt(figures.perSecond)} ${unit} p50 ${fmt(figures.p50Ms, 2)} ms p99 ${fmt(figures.p99Ms, 2)} ms${errors}`;
+}
+
+async function loadServer(server: ServerChild, cases: BenchCase[], clients: number): Promise<LoadFigures> {
+  const client = createJsonClient(server.baseUrl, clients);
+  try {
+    const token = await login(client, BENCH_USER, PASSWORD);
+    return await runEventLoad(client, token, cases.slice(0, clients), { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => server.cpuMs() });
+  } finally {
+    client.close();
+  }
+}
+
+async function openCases(server: ServerChild): Promise<BenchCase[]> {
+  const client = createJsonClient(server.baseUrl, 1);
+  try {
+    return await openBenchCases(client, await login(client, BENCH_USER, PASSWORD), MAX_CLIENTS, BENCH_TENANT);
+  } finally {
+    client.close();
+  }
+}
+
+function profileDir(name: string): string | undefined {
+  if (!CPU_PROF) return undefined;
+  const dir = join(CPU_PROF, name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+async function settings(db: BenchDb): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.fn<string>('current_setting', [eb.val('server_version')]).as('version'),
+      eb.fn<string>('current_setting', [eb.val('fsync')]).as('fsync'),
+      eb.fn<string>('current_setting', [eb.val('synchronous_commit')]).as('sync'),
+    ])
+    .executeTakeFirstOrThrow();
+  return `PostgreSQL ${row.version} (fsync ${row.fsync}, synchronous_commit ${row.sync})`;
+}
+
+async function benchPostgres(): Promise<ServerRun & { settings: string }> {
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const handle: DatabaseHandle = await createDatabase({ databaseUrl: DATABASE_URL, schema });
+  cleanups.push({
+    what: `drop schema ${schema}`,
+    run: async () => {
+      await handle.db.schema.dropSchema(schema).ifExists().cascade().execute();
+      await handle.close();
+    },
+  });
+  const pgSettings = await settings(handle.db);
+  await migrateToLatest(handle.db);
+  await prepareDatabase(handle.db, PASSWORD);
+
+  const started = performance.now();
+  const server = await startServer({ env: { DATABASE_URL, SHUOSHI_DB_SCHEMA: schema }, cpuProfDir: profileDir('postgresql') });
+  const readyMs = performance.now() - started;
+  cleanups.push({ what: 'stop the PostgreSQL server', run: async () => void (await server.stop()) });
+  const cases = await openCases(server);
+  const snapshot = await copyCasesForPgbench(handle.db, cases[0]?.id ?? '', MAX_CLIENTS);
+  const target: PgbenchTarget = { url: DATABASE_URL, schema, variables: { tenant: BENCH_TENANT, actor: BENCH_USER, snapshot } };
+
+  const rows: Row[] = [];
+  for (const [index, clients] of CLIENTS.entries()) {
+    const row: Row = { database: 'postgresql', clients };
+    const pgbench = async () => {
+      await runPgbench(target, clients, 1, { log: false }); // warm-up
+      row.pgbench = await runPgbench(target, clients, DURATION_S);
+    };
+    const http = async () => {
+      row.server = await loadServer(server, cases, clients);
+    };
+    // Alternate which runs first so drift on a shared machine hits both alike.
+    for (const step of index % 2 === 0 ? [http, pgbench] : [pgbench, http]) await step();
+    if (WITH_DIRECT) row.direct = await runDirectLoad(handle.db, snapshot, { clients, warmupMs: WARMUP_MS, durationMs: DURATION_MS });
+    console.log(`postgresql c=${clients}: ${[line('server', row.server, 'events/s'), line('pgbench', row.pgbench, 'tps'), line('kysely', row.direct, 'tx/s')].filter(Boolean).join('; ')}`);
+    rows.push(row);
+  }
+  const sampledRssKb = server.sampledPeakRssKb();
+  const peakRssKb = await server.stop();
+  return { rows, peakRssKb, sampledRssKb, readyRssKb: server.readyRssKb, readyMs, settings: pgSettings };
+}
+
+async function benchPglite(): Promise<ServerRun> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shuoshi-bench-pglite-'));
+  cleanups.push({ what: `remove ${dataDir}`, run: () => rmSync(dataDir, { recursive: true, force: true }) });
+  {
+    const handle = await createDatabase({ dataDir });
+    try {
+      await migrateToLatest(handle.db);
+      await prepareDatabase(handle.db, PASSWORD);
+    } finally {
+      await handle.close();
+    }
+  }
+  const started = performance.now();
+  const server = await startServer({ env: { SHUOSHI_DATA_DIR: dataDir }, cpuProfDir: profileDir('pglite') });
+  const readyMs = performance.now() - started;
+  cleanups.push({ what: 'stop the PGlite server', run: async () => void (await server.stop()) });
+  const cases = await openCases(server);
+  const rows: Row[] = [];
+  for (const clients of CLIENTS) {
+    const row: Row = { database: 'pglite', clients, server: await loadServer(server, cases, clients) };
+    console.log(`pglite c=${clients}: ${line('server', row.server, 'events/s')}`);
+    rows.push(row);
+  }
+  const sampledRssKb = server.sampledPeakRssKb();
+  const peakRssKb = await server.stop();
+
+  // The reference: the same transaction pattern in-process on the same folder, the server gone.
+  const handle = await createDatabase({ dataDir });
+  try {
+    const snapshot = await copyCasesForPgbench(handle.db, cases[0]?.id ?? '', MAX_CLIENTS);
+    for (const row of rows) {
+      row.direct = await runDirectLoad(handle.db, snapshot, { clients: row.clients, warmupMs: WARMUP_MS, durationMs: DURATION_MS });
+      console.log(`pglite c=${row.clients}: ${line('kysely in-process', row.direct, 'tx/s')}`);
+    }
+  } finally {
+    await handle.close();
+  }
+  return { rows, peakRssKb, sampledRssKb, readyRssKb: server.readyRssKb, readyMs };
+}
+
+function ratio(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined || b === undefined || b === 0 ? undefined : a / b;
+}
+
+function perEvent(cpuMs: number | undefined, count: number | undefined): string {
+  return cpuMs === undefined || !count ? '-' : fmt(cpuMs / count, 2);
+}
+
+function met(ok: boolean | undefined): string {
+  return ok === undefined ? 'not measured' : ok ? 'met' : 'NOT met';
+}
+
+async function main(): Promise<void> {
+  const pgbench = await pgbenchVersion();
+  console.log(`server event path vs pgbench: clients ${CLIENTS.join(', ')}, ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms measured per run`);
+  const postgres = await benchPostgres();
+  const pglite = WITH_PGLITE ? await benchPglite() : undefined;
+  const rows = [...postgres.rows, ...(pglite?.rows ?? [])];
+
+  console.log('');
+  console.log(
+    table(
+      ['database', 'clients', 'server ev/s', 'p50 ms', 'p99 ms', 'errors', 'pgbench tps', 'p50 ms', 'p99 ms', 'ratio', 'kysely tx/s', 'p50 ms', 'vs kysely', 'server cpu ms/ev', 'loadgen cpu ms/ev'],
+      rows.map((r) => [
+        r.database,
+        String(r.clients),
+        fmt(r.server?.perSecond),
+        fmt(r.server?.p50Ms, 2),
+        fmt(r.server?.p99Ms, 2),
+        String(r.server?.errors ?? '-'),
+        fmt(r.pgbench?.perSecond),
+        fmt(r.pgbench?.p50Ms, 2),
+        fmt(r.pgbench?.p99Ms, 2),
+        fmt(ratio(r.server?.perSecond, r.pgbench?.perSecond), 2),
+        fmt(r.direct?.perSecond),
+        fmt(r.direct?.p50Ms, 2),
+        fmt(ratio(r.server?.perSecond, r.direct?.perSecond), 2),
+        perEvent(r.server?.serverCpuMs, r.server?.count),
+        perEvent(r.server?.clientCpuMs, r.server?.count),
+      ]),
+    ),
+  );
+  console.log('');
+  console.log(`server peak RSS (VmHWM): PostgreSQL ${mb(postgres.peakRssKb)} (VmRSS when ready ${mb(postgres.readyRssKb)}, highest sampled ${mb(postgres.sampledRssKb)}), PGlite ${mb(pglite?.peakRssKb)} (when ready ${mb(pglite?.readyRssKb)}, highest sampled ${mb(pglite?.sampledRssKb)})`);
+  console.log(`server ready after: PostgreSQL ${fmt(postgres.readyMs)} ms, PGlite ${pglite ? fmt(pglite.readyMs) : '-'} ms`);
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${postgres.settings}, ${pgbench}`);
+  if (CPU_PROF) console.log(`server CPU profiles: ${CPU_PROF}/postgresql, ${CPU_PROF}/pglite`);
+
+  const top = postgres.rows.find((r) => r.clients === 16) ?? postgres.rows.find((r) => r.clients === MAX_CLIENTS);
+  const one = postgres.rows.find((r) => r.clients === 1);
+  const topRatio = ratio(top?.server?.perSecond, top?.pgbench?.perSecond);
+  const p50Ratio = ratio(one?.server?.p50Ms, one?.pgbench?.p50Ms);
+  const errors = rows.reduce((n, r) => n + (r.server?.errors ?? 0), 0);
+  console.log(`target ratio >= 0.5 at ${top?.clients ?? '-'} clients on PostgreSQL: ${fmt(topRatio, 2)} ${met(topRatio === undefined ? undefined : topRatio >= 0.5)}`);
+  console.log(`target p50 at 1 client within 2x pgbench's: ${fmt(one?.server?.p50Ms, 2)} ms vs ${fmt(one?.pgbench?.p50Ms, 2)} ms = ${fmt(p50Ratio, 2)}x ${met(p50Ratio === undefined ? undefined : p50Ratio <= 2)}`);
+  console.log(`target peak RSS <= 250 MB on PostgreSQL: ${mb(postgres.peakRssKb)} ${met(postgres.peakRssKb === undefined ? undefined : postgres.peakRssKb <= 250 * 1024)}; PGlite ${mb(pglite?.peakRssKb)} (reported only)`);
+  console.log(`errors (non-200 answers) over all server runs: ${errors}`);
+  console.log(`server_events_per_s_c${top?.clients ?? 16}=${fmt(top?.server?.perSecond)} pgbench_tps_c${top?.clients ?? 16}=${fmt(top?.pgbench?.perSecond)} ratio=${fmt(topRatio, 2)}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

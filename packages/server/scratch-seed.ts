@@ -1,0 +1,15 @@
+import { createDatabase } from './src/db/create-database.js';
+import { migrateToLatest } from './src/db/migrate.js';
+import { seedDemoIfEmpty } from './src/seed/index.js';
+const url = process.argv[2];
+const t0 = performance.now();
+const h = await createDatabase({ databaseUrl: url, schema: 'scratch_seed', dataDir: 'memory://' });
+await migrateToLatest(h.db);
+console.log('open+migrate', Math.round(performance.now() - t0));
+const s = await seedDemoIfEmpty(h.db, { now: new Date('2026-11-29T09:00:00+08:00') });
+console.log(s);
+console.log('again', await seedDemoIfEmpty(h.db));
+const r = await h.db.selectFrom('cases').select(['reference', 'state', 'warning', 'search_words']).limit(2).execute();
+console.log(r);
+if (url) await (await import('kysely')).sql`drop schema scratch_seed cascade`.execute(h.db);
+await h.close();

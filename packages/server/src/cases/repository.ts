@@ -1,0 +1,200 @@
+import type { CaseSnapshot, Workflow } from '@shuoshi/engine';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { Caller } from '../auth/caller.js';
+import type { CaseEventsTable, CasesTable, Database } from '../db/database.js';
+import { subtreeTenantIds } from '../tenancy/tenant-scope.js';
+import type { CaseDto, TimelineEntry } from './schemas.js';
+import { searchText } from './search-words.js';
+
+/**
+ * A row of `cases` without the snapshot and the search words, as lists read it.
+ * @example
+ * const rows: CaseListRow[] = await scopedCases(db, caller).select(CASE_LIST_COLUMNS).execute();
+ */
+export type CaseListRow = Omit<Selectable<CasesTable>, 'snapshot' | 'search_words'>;
+
+/**
+ * A row of `cases` with its snapshot (the search words are never read back).
+ * @example
+ * const row: CaseRow | undefined = await findCase(db, caller, id);
+ */
+export type CaseRow = CaseListRow & Pick<Selectable<CasesTable>, 'snapshot'>;
+
+/**
+ * The columns a list reads: all but the snapshot and the search words.
+ * @example
+ * await scopedCases(db, caller).select(CASE_LIST_COLUMNS).execute();
+ */
+export const CASE_LIST_COLUMNS = [
+  'tenant_id', 'case_id', 'reference', 'workflow_tenant_id', 'workflow_key', 'workflow_version', 'state', 'status', 'warning', 'assignee_id', 'channel',
+  'enterprise_id', 'title', 'description', 'data', 'version', 'due_at', 'overdue', 'tracking_hash', 'opened_by', 'opened_at', 'updated_at', 'closed_at',
+] as const;
+
+const CASE_COLUMNS = [...CASE_LIST_COLUMNS, 'snapshot'] as const;
+
+/**
+ * The columns of a case that follow from its snapshot (everything a list filters on).
+ * @example
+ * await trx.updateTable('cases').set(caseColumns(snapshot, workflow, now)).execute();
+ */
+export type SnapshotColumns = Pick<Insertable<CasesTable>, 'state' | 'status' | 'warning' | 'assignee_id' | 'title' | 'description' | 'data' | 'snapshot' | 'due_at' | 'overdue'> & {
+  search_words: RawBuilder<string>;
+};
+
+function iso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function isoOrNull(value: Date | string | null): string | null {
+  return value === null ? null : iso(value);
+}
+
+function firstText(workflow: Workflow, data: Record<string, unknown>, preferred: string, types: string[]): string | undefined {
+  const candidates = [preferred, ...Object.keys(workflow.fields).filter((id) => types.includes(workflow.fields[id]?.type ?? ''))];
+  for (const id of candidates) {
+    const field = workflow.fields[id];
+    const value = data[id];
+    // A personal field never becomes the title: titles are shown unmasked in lists.
+    if (field && field.pii !== true && typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return undefined;
+}
+
+/**
+ * The list columns of a case from its snapshot: title and description from `data.title` and
+ * `data.description` (else the first text and long-text fields), words for full-text search,
+ * the SLA due time and whether the case is overdue.
+ * @example
+ * const columns = caseColumns(snapshot, engine.workflow(snapshot.workflow));
+ */
+export function caseColumns(snapshot: CaseSnapshot, workflow: Workflow): SnapshotColumns {
+  const title = firstText(workflow, snapshot.data, 'title', ['text']) ?? workflow.title.zh;
+  const description = firstText(workflow, snapshot.data, 'description', ['longtext']) ?? '';
+  const overdue = snapshot.status === 'open' && (snapshot.clock?.breachedAt !== undefined || snapshot.referrals.some((r) => r.status === 'awaiting' && r.overdue));
+  return {
+    state: snapshot.state,
+    status: snapshot.status,
+    warning: snapshot.warning,
+    assignee_id: snapshot.assignee,
+    title,
+    description,
+    search_words: sql<string>`to_tsvector('simple', ${searchText(title, description)})`,
+    data: JSON.stringify(snapshot.data),
+    snapshot: JSON.stringify(snapshot),
+    due_at: snapshot.status === 'open' ? (snapshot.clock?.dueAt ?? null) : null,
+    overdue,
+  };
+}
+
+/**
+ * Starts a select of the cases in the caller's subtree: the only way this resource reads cases.
+ * @example
+ * await scopedCases(db, caller).selectAll().where('case_id', '=', id).executeTakeFirst();
+ */
+export function scopedCases(db: Kysely<Database>, caller: Pick<Caller, 'tenantPath'>) {
+  return db.selectFrom('cases').where('cases.tenant_id', 'in', subtreeTenantIds(db, caller));
+}
+
+/**
+ * Reads a case in the caller's subtree, optionally locking its row for the event path.
+ * @example
+ * const row = await findCase(trx, caller, id, { lock: true });
+ */
+export async function findCase(db: Kysely<Database>, caller: Pick<Caller, 'tenantPath'>, id: string, options: { lock?: boolean } = {}): Promise<CaseRow | undefined> {
+  const query = scopedCases(db, caller).select(CASE_COLUMNS).where('cases.case_id', '=', id);
+  return (options.lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/**
+ * Writes a new case row.
+ * @example
+ * await insertCase(trx, { ...caseColumns(snapshot, workflow), case_id, tenant_id, ... });
+ */
+export async function insertCase(db: Kysely<Database>, row: Omit<Insertable<CasesTable>, 'search_words'> & SnapshotColumns): Promise<CaseListRow> {
+  return db.insertInto('cases').values(row).returning(CASE_LIST_COLUMNS).executeTakeFirstOrThrow();
+}
+
+/**
+ * Writes a stepped case back, with its next version.
+ * @example
+ * await updateCase(trx, row, { ...caseColumns(next, workflow), version: row.version + 1, updated_at: now });
+ */
+export async function updateCase(db: Kysely<Database>, row: Pick<CaseRow, 'tenant_id' | 'case_id'>, changes: SnapshotColumns & { version: number; updated_at: Date; closed_at: Date | null }): Promise<CaseListRow> {
+  return db.updateTable('cases').set(changes).where('tenant_id', '=', row.tenant_id).where('case_id', '=', row.case_id).returning(CASE_LIST_COLUMNS).executeTakeFirstOrThrow();
+}
+
+/**
+ * Appends one entry to the case's append-only log.
+ * @example
+ * await appendEvent(trx, { tenant_id, case_id, seq: 2, type: 'accept', ... });
+ */
+export async function appendEvent(db: Kysely<Database>, event: Insertable<CaseEventsTable>): Promise<void> {
+  await db.insertInto('case_events').values(event).execute();
+}
+
+/**
+ * A case row as JSON; with its snapshot, the show view's summary too (warning causes, the SLA
+ * clock, referrals, handlers). Personal fields are masked by the caller of this function.
+ * @example
+ * const dto = toCaseDto(row, { stateTitle: { zh: '受理', en: 'Intake' }, snapshot: row.snapshot as CaseSnapshot, now });
+ */
+export function toCaseDto(row: CaseListRow, options: { stateTitle: { zh: string; en: string } | null; snapshot?: CaseSnapshot; now: Date }): CaseDto {
+  const dto: CaseDto = {
+    id: row.case_id,
+    reference: row.reference,
+    tenantId: row.tenant_id,
+    workflow: { key: row.workflow_key, version: row.workflow_version, tenantId: row.workflow_tenant_id },
+    state: row.state,
+    stateTitle: options.stateTitle,
+    status: row.status,
+    warning: row.warning,
+    assigneeId: row.assignee_id,
+    channel: row.channel,
+    enterpriseId: row.enterprise_id,
+    title: row.title,
+    description: row.description,
+    data: row.data,
+    version: row.version,
+    dueAt: isoOrNull(row.due_at),
+    overdue: row.overdue || (row.status === 'open' && row.due_at !== null && new Date(row.due_at).getTime() < options.now.getTime()),
+    openedBy: row.opened_by,
+    openedAt: iso(row.opened_at),
+    updatedAt: iso(row.updated_at),
+    closedAt: isoOrNull(row.closed_at),
+  };
+  const snapshot = options.snapshot;
+  if (!snapshot) return dto;
+  const clock = snapshot.clock;
+  return {
+    ...dto,
+    warningCauses: snapshot.warningCauses,
+    clock: clock ? { state: clock.state, enteredAt: clock.enteredAt, dueAt: clock.dueAt, paused: clock.pauses.some((p) => p.to === null), breachedAt: clock.breachedAt ?? null } : null,
+    referrals: snapshot.referrals.map((r) => ({ ...r })),
+    handlers: snapshot.handlers,
+  };
+}
+
+/**
+ * The case's log in order, data as stored (unmasked).
+ * @example
+ * const entries = await readTimeline(db, row);
+ */
+export async function readTimeline(db: Kysely<Database>, row: Pick<CaseRow, 'tenant_id' | 'case_id'>): Promise<TimelineEntry[]> {
+  const events = await db
+    .selectFrom('case_events')
+    .select(['seq', 'type', 'actor_id', 'actor_roles', 'state_from', 'state_to', 'warning', 'data', 'created_at'])
+    .where('tenant_id', '=', row.tenant_id)
+    .where('case_id', '=', row.case_id)
+    .orderBy('seq')
+    .execute();
+  return events.map((e) => ({
+    seq: e.seq,
+    type: e.type,
+    actor: { id: e.actor_id, roles: e.actor_roles },
+    stateFrom: e.state_from,
+    stateTo: e.state_to,
+    warning: e.warning,
+    data: (e.data ?? {}) as Record<string, unknown>,
+    createdAt: iso(e.created_at),
+  }));
+}

@@ -1,0 +1,44 @@
+import { startServer, type RunningServer } from '../server/start-server.js';
+import type { CliIo } from './cli-io.js';
+
+/**
+ * How `shuoshi start` waits for its end: the process signals to stop on, and how to exit at once.
+ * @example
+ * const signals: StopSignals = { on: (s, f) => process.on(s, f), exitNow: (code) => process.exit(code) };
+ */
+export interface StopSignals {
+  on(signal: 'SIGINT' | 'SIGTERM', handler: (signal: string) => void): void;
+  exitNow(code: number): void;
+}
+
+/**
+ * Runs the server until SIGINT or SIGTERM, then stops it gracefully and answers the exit code
+ * (0 when it stopped cleanly); a second signal exits at once.
+ * @example
+ * process.exitCode = await runStart(io, { on: (s, f) => process.on(s, f), exitNow: process.exit });
+ */
+export async function runStart(io: CliIo, signals: StopSignals, onStarted?: (running: RunningServer) => void): Promise<number> {
+  const running = await startServer({ env: io.env, baseDir: io.baseDir, out: io.out });
+  onStarted?.(running);
+  return new Promise<number>((resolveCode) => {
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) {
+        io.err(`${signal} again: exiting at once.`);
+        signals.exitNow(1);
+        return;
+      }
+      stopping = true;
+      io.out(`${signal}: 正在停止 / stopping — finishing requests in flight, then closing the database (${signal} again exits at once).`);
+      running.close().then(
+        () => resolveCode(0),
+        (error: unknown) => {
+          io.err(`The server did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+          resolveCode(1);
+        },
+      );
+    };
+    signals.on('SIGINT', stop);
+    signals.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,231 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILTIN_TEMPLATES, createEngine, type Engine } from '@shuoshi/engine';
+import type { Kysely } from 'kysely';
+import pino, { type Logger } from 'pino';
+import type { AppDeps } from '../app/app-deps.js';
+import { createApp } from '../app/create-app.js';
+import { createTokenSigner } from '../auth/tokens.js';
+import { createClock } from '../clock/clock.js';
+import { loadConfig, type ServerConfig } from '../config/server-config.js';
+import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
+import type { Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { DEMO_STAFF } from '../seed/demo-staff.js';
+import { isDatabaseEmpty, seedDemoIfEmpty, type SeedSummary } from '../seed/seed-demo.js';
+import { registerPublishedWorkflows } from '../workflows/index.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { databaseStartupError } from './database-error.js';
+import { trackRequests } from './request-tracker.js';
+import { startupBanner } from './startup-banner.js';
+import { StartupError } from './startup-error.js';
+import { resolveTokenSecret } from './token-secret.js';
+
+/** How long login tokens last: a working day and a bit. */
+export const TOKEN_TTL_SECONDS = 10 * 3600;
+
+/** How long shutdown waits for requests in flight before closing their connections. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+// packages/admin/dist, beside this package.
+const DEFAULT_ADMIN_DIST = fileURLToPath(new URL('../../../admin/dist', import.meta.url));
+
+/**
+ * How to start: the environment (or a parsed configuration), the folder relative paths are read
+ * from, and where the start-up text goes.
+ * @example
+ * const options: StartServerOptions = { env: { PORT: '0', SHUOSHI_DATA_DIR: '/tmp/shuoshi' }, out: () => undefined };
+ */
+export interface StartServerOptions {
+  env?: Record<string, string | undefined>;
+  config?: ServerConfig;
+  /** Relative SHUOSHI_DATA_DIR and SHUOSHI_ADMIN_DIST are resolved from here (the working folder by default). */
+  baseDir?: string;
+  /** Receives the start-up text line by line; console.log by default. */
+  out?: (line: string) => void;
+  logger?: Logger;
+}
+
+/**
+ * A running server: where it listens, what it opened, what the start did, and how to stop it.
+ * @example
+ * const running = await startServer();
+ * await running.close();
+ */
+export interface RunningServer {
+  url: string;
+  port: number;
+  config: ServerConfig;
+  dialect: DatabaseHandle['dialect'];
+  /** The PGlite data folder (absolute), or undefined on PostgreSQL. */
+  dataDir: string | undefined;
+  db: Kysely<Database>;
+  engine: Engine;
+  server: Server;
+  seeded: SeedSummary | null;
+  timings: { migrateMs: number; seedMs: number; startMs: number };
+  /** Requests being answered right now. */
+  readonly requestsInFlight: number;
+  /** Stops gracefully: no new connections, waits for requests in flight, closes the database. */
+  close(): Promise<void>;
+}
+
+function readConfig(options: StartServerOptions): ServerConfig {
+  if (options.config) return options.config;
+  try {
+    return loadConfig(options.env ?? process.env);
+  } catch (error) {
+    throw new StartupError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') reject(new StartupError(`Port ${port} on ${host} is already in use: stop the program using it, or choose another port, e.g. PORT=${port + 1}.`));
+      else if (error.code === 'EACCES') reject(new StartupError(`Not allowed to listen on ${host}:${port}: use a port above 1023, e.g. PORT=3000.`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new StartupError(`HOST ${JSON.stringify(host)} is not an address of this machine: use 127.0.0.1, 0.0.0.0 (every interface) or one of its addresses.`));
+      else reject(error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolvePromise();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+async function demoUsernames(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'in', DEMO_STAFF.map((s) => s.username))
+    .where('active', '=', true)
+    .execute();
+  return rows.map((r) => r.username);
+}
+
+/**
+ * Starts the server: reads and checks the configuration, opens the database (PGlite in the data
+ * folder, or PostgreSQL), migrates it, seeds the Ninghai demo when it has no unions (and
+ * SHUOSHI_SEED is true), registers every published workflow in the engine, serves the API (and
+ * the built admin panel when there is one) on HOST:PORT, and prints the URL and the demo logins.
+ * @example
+ * const running = await startServer({ env: { ...process.env, PORT: '0' } });
+ * console.log(running.url);
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const started = performance.now();
+  const config = readConfig(options);
+  const out = options.out ?? ((line: string) => console.log(line));
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const baseDir = options.baseDir ?? process.cwd();
+  const fromBase = (path: string): string => (isAbsolute(path) || path.includes('://') ? path : resolve(baseDir, path));
+  const dataDir = config.DATABASE_URL ? undefined : fromBase(config.SHUOSHI_DATA_DIR);
+  // Checked before anything is opened, so that a missing secret leaves nothing behind.
+  const secret = config.DATABASE_URL ? resolveTokenSecret(config, null) : undefined;
+
+  const onDisk = dataDir !== undefined && !dataDir.includes('://');
+  const unlock = onDisk ? lockDataDir(dataDir, 'the server') : () => undefined;
+  let handle: DatabaseHandle;
+  try {
+    handle = await createDatabase({ databaseUrl: config.DATABASE_URL, schema: config.SHUOSHI_DB_SCHEMA, ...(dataDir ? { dataDir } : {}) });
+  } catch (error) {
+    unlock();
+    throw databaseStartupError(error, config.DATABASE_URL);
+  }
+  try {
+    const db = handle.db;
+    let at = performance.now();
+    await migrateToLatest(db).catch((error: unknown) => {
+      throw databaseStartupError(error, config.DATABASE_URL);
+    });
+    const migrateMs = Math.round(performance.now() - at);
+    const clock = createClock({ testMode: config.SHUOSHI_TEST_MODE });
+
+    at = performance.now();
+    const seeded = config.SHUOSHI_SEED && (await isDatabaseEmpty(db)) ? await seedDemoIfEmpty(db, { now: clock.now() }) : null;
+    const seedMs = Math.round(performance.now() - at);
+    if (seeded) logger.info({ ...seeded }, 'seeded the Ninghai demo');
+
+    const engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
+    const registration = await registerPublishedWorkflows(db, engine);
+    for (const failed of registration.failed) logger.error(failed, 'a published workflow was not registered in the engine');
+    logger.info({ registered: registration.registered }, 'workflows registered');
+
+    const tokenSecret = secret ?? resolveTokenSecret(config, onDisk ? dataDir : null);
+    if (tokenSecret.source === 'generated') logger.info({ file: tokenSecret.file }, 'generated the token secret');
+    const adminDist = fromBase(config.SHUOSHI_ADMIN_DIST ?? DEFAULT_ADMIN_DIST);
+    const deps: AppDeps = {
+      db,
+      engine,
+      tokens: createTokenSigner(tokenSecret.secret, TOKEN_TTL_SECONDS),
+      logger,
+      clock,
+      options: { testMode: config.SHUOSHI_TEST_MODE, ...(existsSync(adminDist) ? { adminDist } : {}) },
+    };
+    const { app } = createApp(deps);
+    const server = createServer(app);
+    const tracker = trackRequests(server, logger);
+    await listen(server, config.PORT, config.HOST);
+    const port = (server.address() as AddressInfo).port;
+    const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+    const url = `http://${host}:${port}`;
+    const startMs = Math.round(performance.now() - started);
+
+    for (const line of startupBanner({
+      url,
+      database: config.DATABASE_URL ? `PostgreSQL ${config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@')} (schema ${config.SHUOSHI_DB_SCHEMA})` : `PGlite ${dataDir}`,
+      seeded,
+      demoUsers: await demoUsernames(db),
+      adminDist: deps.options.adminDist,
+      startMs,
+    })) {
+      out(line);
+    }
+    logger.info({ url, dialect: handle.dialect, migrateMs, seedMs, startMs }, 'listening');
+
+    let closing: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+      closing ??= (async () => {
+        logger.info({ inFlight: tracker.inFlight }, 'shutting down: no new connections, finishing requests in flight');
+        const closed = new Promise<void>((resolveClosed) => server.close(() => resolveClosed()));
+        server.closeIdleConnections();
+        const drained = await tracker.idle(SHUTDOWN_GRACE_MS);
+        if (!drained) logger.warn({ inFlight: tracker.inFlight }, `requests still in flight after ${SHUTDOWN_GRACE_MS} ms; closing their connections`);
+        server.closeAllConnections();
+        await closed;
+        await handle.close();
+        unlock();
+        logger.info('stopped');
+      })();
+      return closing;
+    };
+    return {
+      url,
+      port,
+      config,
+      dialect: handle.dialect,
+      dataDir,
+      db,
+      engine,
+      server,
+      seeded,
+      timings: { migrateMs, seedMs, startMs },
+      get requestsInFlight() {
+        return tracker.inFlight;
+      },
+      close,
+    };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    unlock();
+    throw error;
+  }
+}
