@@ -23,6 +23,8 @@ export interface ServerChild {
   baseUrl: string;
   /** VmRSS when /readyz first answered, in kB. */
   readyRssKb: number | undefined;
+  /** VmRSS now, in kB. */
+  rssKb(): number | undefined;
   /** Highest VmRSS seen by the sampler, in kB. */
   sampledPeakRssKb(): number;
   /** VmHWM (the kernel's peak resident set) in kB, read now; undefined once the process is gone. */
@@ -75,11 +77,12 @@ export function killAllServers(): void {
 
 /**
  * Starts the server with the given environment on top of a minimal one, waits for `/readyz`.
- * `cpuProfDir` runs it under `node --cpu-prof` (the profile is written when it exits).
+ * `cpuProfDir` runs it under `node --cpu-prof` (the profile is written when it exits); `main` and
+ * `args` start another entry (bench/server-floor.ts) instead of `shuoshi start`.
  * @example
  * const server = await startServer({ env: { DATABASE_URL: url, SHUOSHI_DB_SCHEMA: schema } });
  */
-export async function startServer(options: { env: Record<string, string>; cpuProfDir?: string | undefined; readyTimeoutMs?: number }): Promise<ServerChild> {
+export async function startServer(options: { env: Record<string, string>; cpuProfDir?: string | undefined; readyTimeoutMs?: number; main?: string; args?: string[] }): Promise<ServerChild> {
   const port = await freePort();
   const host = '127.0.0.1';
   const env: Record<string, string> = {
@@ -90,9 +93,11 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
     SHUOSHI_SEED: 'false',
     LOG_LEVEL: 'warn',
     SHUOSHI_SECRET: randomBytes(32).toString('hex'),
+    // For experiments only (e.g. --max-semi-space-size=4, --perf-basic-prof); unset in the figures.
+    ...(process.env['BENCH_SERVER_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_SERVER_NODE_OPTIONS'] } : {}),
     ...options.env,
   };
-  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), '--import', 'tsx', SERVER_MAIN, 'start'];
+  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), '--import', 'tsx', options.main ?? SERVER_MAIN, ...(options.args ?? ['start'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -138,6 +143,7 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
     pid,
     baseUrl,
     readyRssKb,
+    rssKb: () => procStatus(pid, 'VmRSS'),
     sampledPeakRssKb: () => {
       sample();
       return sampledPeak;

@@ -17,14 +17,22 @@
 // pgbench: bench/pgbench-event.sql — lock the case row, versioned update with the stored snapshot,
 // insert the event — each client on its own copy of a case the server opened.
 //
-// Knobs (environment): BENCH_DATABASE_URL (else DATABASE_URL, else
-// postgres://postgres@127.0.0.1:5432/test), BENCH_CLIENTS (1,4,16), BENCH_WARMUP_MS (1000),
-// BENCH_DURATION_MS (5000, whole seconds), BENCH_PGLITE (true), BENCH_DIRECT (true: the in-process
-// Kysely reference on PostgreSQL too), BENCH_CPU_PROF (a folder: run the server under
-// `node --cpu-prof` and write its profiles there).
+// Knobs (environment):
+//   BENCH_DATABASE_URL        else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test
+//   BENCH_CLIENTS             1,4,16
+//   BENCH_WARMUP_MS           1000 (per run, unmeasured)
+//   BENCH_DURATION_MS         5000 (measured per run; whole seconds, as pgbench -T takes them)
+//   BENCH_SERVER_WARMUP_MS    3000 (load at the highest client count once the server is up,
+//                             unmeasured, so that V8 has compiled the hot path)
+//   BENCH_PGLITE              true (the PGlite part)
+//   BENCH_DIRECT              true (the in-process Kysely reference on PostgreSQL too)
+//   BENCH_CPU_PROF            a folder: run the server under `node --cpu-prof`, profiles there;
+//                             summarise one with `npx tsx bench/server-profile.ts FILE`
+//   BENCH_SERVER_NODE_OPTIONS NODE_OPTIONS for the server (experiments only)
+//   BENCH_SERVER_MAIN         the server's entry instead of packages/server/src/cli/main.ts
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '@shuoshi/server';
 import { killAllServers, startServer, type ServerChild } from './server-child.js';
@@ -42,6 +50,7 @@ function flag(name: string, fallback: boolean): boolean {
 const DATABASE_URL = process.env['BENCH_DATABASE_URL'] || process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
 const CLIENTS = (process.env['BENCH_CLIENTS'] ?? '1,4,16').split(',').map((c) => Number(c.trim()));
 const WARMUP_MS = Number(process.env['BENCH_WARMUP_MS'] ?? 1000);
+const SERVER_WARMUP_MS = Number(process.env['BENCH_SERVER_WARMUP_MS'] ?? 3000);
 const DURATION_S = Math.max(1, Math.round(Number(process.env['BENCH_DURATION_MS'] ?? 5000) / 1000));
 const DURATION_MS = DURATION_S * 1000;
 const WITH_PGLITE = flag('BENCH_PGLITE', true);
@@ -104,10 +113,17 @@ async function loadServer(server: ServerChild, cases: BenchCase[], clients: numb
   }
 }
 
+// Opens the cases, then loads the fresh server unmeasured for SERVER_WARMUP_MS (JIT warm-up).
 async function openCases(server: ServerChild): Promise<BenchCase[]> {
-  const client = createJsonClient(server.baseUrl, 1);
+  const client = createJsonClient(server.baseUrl, MAX_CLIENTS);
   try {
-    return await openBenchCases(client, await login(client, BENCH_USER, PASSWORD), MAX_CLIENTS, BENCH_TENANT);
+    const token = await login(client, BENCH_USER, PASSWORD);
+    const cases = await openBenchCases(client, token, MAX_CLIENTS, BENCH_TENANT);
+    if (SERVER_WARMUP_MS > 0) {
+      const warm = await runEventLoad(client, token, cases, { warmupMs: 0, durationMs: SERVER_WARMUP_MS });
+      if (warm.errors > 0) throw new Error(`the warm-up got ${warm.errors} errors: ${warm.errorSamples.join(' | ')}`);
+    }
+    return cases;
   } finally {
     client.close();
   }
@@ -166,7 +182,7 @@ async function benchPostgres(): Promise<ServerRun & { settings: string }> {
     // Alternate which runs first so drift on a shared machine hits both alike.
     for (const step of index % 2 === 0 ? [http, pgbench] : [pgbench, http]) await step();
     if (WITH_DIRECT) row.direct = await runDirectLoad(handle.db, snapshot, { clients, warmupMs: WARMUP_MS, durationMs: DURATION_MS });
-    console.log(`postgresql c=${clients}: ${[line('server', row.server, 'events/s'), line('pgbench', row.pgbench, 'tps'), line('kysely', row.direct, 'tx/s')].filter(Boolean).join('; ')}`);
+    console.log(`postgresql c=${clients}: ${[line('server', row.server, 'events/s'), line('pgbench', row.pgbench, 'tps'), line('kysely', row.direct, 'tx/s')].filter(Boolean).join('; ')}; server RSS ${mb(server.rssKb())}`);
     rows.push(row);
   }
   const sampledRssKb = server.sampledPeakRssKb();
@@ -194,7 +210,7 @@ async function benchPglite(): Promise<ServerRun> {
   const rows: Row[] = [];
   for (const clients of CLIENTS) {
     const row: Row = { database: 'pglite', clients, server: await loadServer(server, cases, clients) };
-    console.log(`pglite c=${clients}: ${line('server', row.server, 'events/s')}`);
+    console.log(`pglite c=${clients}: ${line('server', row.server, 'events/s')}; server RSS ${mb(server.rssKb())}`);
     rows.push(row);
   }
   const sampledRssKb = server.sampledPeakRssKb();
@@ -228,7 +244,8 @@ function met(ok: boolean | undefined): string {
 
 async function main(): Promise<void> {
   const pgbench = await pgbenchVersion();
-  console.log(`server event path vs pgbench: clients ${CLIENTS.join(', ')}, ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms measured per run`);
+  const loadBefore = loadavg()[0] ?? 0;
+  console.log(`server event path vs pgbench: clients ${CLIENTS.join(', ')}, ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms measured per run, ${SERVER_WARMUP_MS} ms server warm-up`);
   const postgres = await benchPostgres();
   const pglite = WITH_PGLITE ? await benchPglite() : undefined;
   const rows = [...postgres.rows, ...(pglite?.rows ?? [])];
@@ -259,7 +276,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`server peak RSS (VmHWM): PostgreSQL ${mb(postgres.peakRssKb)} (VmRSS when ready ${mb(postgres.readyRssKb)}, highest sampled ${mb(postgres.sampledRssKb)}), PGlite ${mb(pglite?.peakRssKb)} (when ready ${mb(pglite?.readyRssKb)}, highest sampled ${mb(pglite?.sampledRssKb)})`);
   console.log(`server ready after: PostgreSQL ${fmt(postgres.readyMs)} ms, PGlite ${pglite ? fmt(pglite.readyMs) : '-'} ms`);
-  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${postgres.settings}, ${pgbench}`);
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${postgres.settings}, ${pgbench}; 1-minute load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`);
   if (CPU_PROF) console.log(`server CPU profiles: ${CPU_PROF}/postgresql, ${CPU_PROF}/pglite`);
 
   const top = postgres.rows.find((r) => r.clients === 16) ?? postgres.rows.find((r) => r.clients === MAX_CLIENTS);

@@ -11,3 +11,4 @@ export * from './auth/tokens.js';
 export * from './http/http-error.js';
 export * from './http/route-registry.js';
 export * from './openapi/index.js';
+export { startServer } from './server/start-server.js';

@@ -9,6 +9,7 @@ import { formatReference, nextReferenceNumber, referencePrefix, referenceYear } 
 import { writeEffects } from './effects-repository.js';
 import { claimIdempotencyKey, rememberResponse, requestHash } from './idempotency.js';
 import { enterpriseVisible, highestReference, pathIds, tenantInScope, userVisible, visibleWorkflow, visibleWorkflowKeys } from './lookups.js';
+import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
 import { presentCase } from './present-case.js';
 import { appendEvent, caseColumns, findCase, insertCase, updateCase, type CaseRow } from './repository.js';
 import type { z } from 'zod';
@@ -77,6 +78,8 @@ export function createCaseWriteService(deps: AppDeps) {
           throw new HttpError(409, 'VERSION_CONFLICT', `Case ${row.reference} is at version ${row.version}, not ${version}: someone changed it since you read it. Read it again (GET /api/cases/${id}) and resend with "version": ${row.version} if the event still applies.`, { currentVersion: row.version, sentVersion: version });
         }
         const snapshot = row.snapshot as CaseSnapshot;
+        // Another process may have published the case's version since this one started.
+        await ensureWorkflowRegistered(trx, engine, snapshot.workflow);
         const actor = actorOf(caller);
         const result = await run(snapshot, actor, trx);
         const workflow = engine.workflow(result.snapshot.workflow);
@@ -127,6 +130,7 @@ export function createCaseWriteService(deps: AppDeps) {
             throw new HttpError(422, 'UNKNOWN_WORKFLOW', `Workflow ${asked} is not published for union "${tenantId}" or a union above it; use one of: ${keys.join(', ') || 'none'} (GET /api/workflows lists the versions).`, { key: body.workflow.key, version: body.workflow.version, available: keys });
           }
           const ref = { key: body.workflow.key, version: found.version };
+          await ensureWorkflowRegistered(trx, engine, ref);
           const workflow = engine.workflow(ref);
           if (body.enterpriseId !== undefined && !(await enterpriseVisible(trx, caller, tenant.path, body.enterpriseId))) throw notFound('enterprise', body.enterpriseId);
           const actor = actorOf(caller);

@@ -63,10 +63,12 @@ async function seed(io: CliIo, force: boolean): Promise<number> {
  * process.exitCode = await runCli(['seed'], io, signals);
  */
 export async function runCli(argv: readonly string[], io: CliIo, signals: StopSignals): Promise<number> {
+  // `pnpm ... shuoshi -- --help` passes the separator on.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args,
       allowPositionals: true,
       options: { help: { type: 'boolean', short: 'h' }, force: { type: 'boolean' }, draft: { type: 'boolean' }, version: { type: 'string' } },
     });

@@ -10,8 +10,8 @@ const booleanText = z
  * serverEnvSchema.parse({ PORT: '3000' });
  */
 export const serverEnvSchema = z.object({
-  PORT: z.coerce.number({ error: 'must be a port number such as 3000' }).int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ error: (issue) => `must be a port number such as 3000, got ${JSON.stringify(issue.input)}` }).int({ error: (issue) => `must be a whole port number, got ${JSON.stringify(issue.input)}` }).min(0, { error: 'must be 0 or more' }).max(65535, { error: 'must be at most 65535' }).default(3000),
+  HOST: z.string().min(1, { error: 'must name an address to listen on, e.g. 127.0.0.1 or 0.0.0.0' }).default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: (issue) => `must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/shuoshi, got ${JSON.stringify(issue.input)}` })

@@ -33,8 +33,6 @@ export interface PlannedCase {
   channel: string;
   opener: ActorSpec;
   openData: Record<string, unknown>;
-  title: string;
-  description: string;
   enterpriseId: string | null;
   steps: PlannedStep[];
   /** How many steps are taken; the rest never happen (the case stalls there). */

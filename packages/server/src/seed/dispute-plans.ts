@@ -17,17 +17,6 @@ export type MediationRoute = 'agreement' | 'breached' | 'failed' | 'refused' | '
 /** How a legal-aid case ends. */
 export type LegalAidRoute = 'represented' | 'colleague' | 'referred' | 'rejected' | 'terminated';
 
-const DISPUTE_TITLES: Record<string, string> = {
-  wage_arrears: '追索劳动报酬',
-  overtime_pay: '加班费争议',
-  termination: '解除劳动合同争议',
-  economic_compensation: '经济补偿金争议',
-  work_injury: '工伤待遇争议',
-  social_insurance: '社会保险争议',
-  contract: '劳动合同争议',
-  other: '其他劳动争议',
-};
-
 function followUp(random: Prng, dissatisfiedArchives: boolean): PlannedStep[] {
   const outcome = followUpOutcome(random);
   const after = hours(random.between(2, 30));
@@ -105,8 +94,6 @@ export function planMediation(
     channel: input.channel,
     opener: input.channel === 'walk_in' ? MEDIATOR : INTAKE,
     openData,
-    title: `${claimant.slice(0, 1)}某与${employer}${DISPUTE_TITLES[matter.disputeType] ?? '劳动争议'}`,
-    description: matter.claim,
     enterpriseId: input.enterprise?.id ?? null,
     steps,
   };
@@ -172,8 +159,6 @@ export function planLegalAid(
     channel: input.channel,
     opener: INTAKE,
     openData,
-    title: `${applicant.slice(0, 1)}某法律援助申请`,
-    description: matter.description,
     enterpriseId: input.enterprise?.id ?? null,
     steps,
   };

@@ -165,8 +165,6 @@ export function planGrievance(random: Prng, input: GrievanceInput): Omit<Planned
     channel: input.channel,
     opener: staffOpens ? INTAKE : { worker: true },
     openData,
-    title: matter.title,
-    description: matter.description,
     enterpriseId: input.enterprise?.id ?? null,
     steps,
   };

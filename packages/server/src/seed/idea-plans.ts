@@ -61,8 +61,6 @@ export function planIdea(
     channel: input.channel,
     opener: input.channel === 'walk_in' ? INTAKE : { worker: true },
     openData,
-    title: matter.title,
-    description: matter.detail,
     enterpriseId: input.enterprise?.id ?? null,
     steps,
   };

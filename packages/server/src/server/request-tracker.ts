@@ -22,15 +22,17 @@ export interface RequestTracker {
 export function trackRequests(server: Server, logger: Logger): RequestTracker {
   let inFlight = 0;
   let waiters: Array<() => void> = [];
-  server.on('request', (req, res) => {
+  // First in line, before the app: Express rewrites req.url while routing through mounted routers.
+  server.prependListener('request', (req, res) => {
     inFlight += 1;
     const started = performance.now();
+    const { method, url } = req;
     let finished = false;
     const finish = (): void => {
       if (finished) return;
       finished = true;
       inFlight -= 1;
-      logger.info({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      logger.info({ method, url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       if (inFlight === 0) {
         const ready = waiters;
         waiters = [];
