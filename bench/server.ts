@@ -17,6 +17,10 @@
 // pgbench: bench/pgbench-event.sql — lock the case row, versioned update with the stored snapshot,
 // insert the event — each client on its own copy of a case the server opened.
 //
+// Two references split the gap: "bare http" (bench/server-floor.ts: node:http + the same
+// transaction through Kysely, driven by the same load generator) and "kysely" (the transaction
+// through Kysely in this process, no HTTP).
+//
 // Knobs (environment):
 //   BENCH_DATABASE_URL        else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test
 //   BENCH_CLIENTS             1,4,16
@@ -26,6 +30,7 @@
 //                             unmeasured, so that V8 has compiled the hot path)
 //   BENCH_PGLITE              true (the PGlite part)
 //   BENCH_DIRECT              true (the in-process Kysely reference on PostgreSQL too)
+//   BENCH_FLOOR               true (the bare node:http + Kysely reference, bench/server-floor.ts)
 //   BENCH_CPU_PROF            a folder: run the server under `node --cpu-prof`, profiles there;
 //                             summarise one with `npx tsx bench/server-profile.ts FILE`
 //   BENCH_SERVER_NODE_OPTIONS NODE_OPTIONS for the server (experiments only)
@@ -39,7 +44,7 @@ import { killAllServers, startServer, type ServerChild } from './server-child.js
 import { runDirectLoad } from './server-direct.js';
 import { createJsonClient, login, openBenchCases, runEventLoad, type BenchCase, type LoadFigures } from './server-load.js';
 import { pgbenchVersion, runPgbench, type PgbenchTarget } from './server-pgbench.js';
-import { BENCH_TENANT, BENCH_USER, copyCasesForPgbench, prepareDatabase, type BenchDb } from './server-prepare.js';
+import { BENCH_TENANT, BENCH_USER, copyCasesForPgbench, copyId, prepareDatabase, type BenchDb } from './server-prepare.js';
 import { fmt, mb, table, type RunFigures } from './server-stats.js';
 
 function flag(name: string, fallback: boolean): boolean {
@@ -55,6 +60,7 @@ const DURATION_S = Math.max(1, Math.round(Number(process.env['BENCH_DURATION_MS'
 const DURATION_MS = DURATION_S * 1000;
 const WITH_PGLITE = flag('BENCH_PGLITE', true);
 const WITH_DIRECT = flag('BENCH_DIRECT', true);
+const WITH_FLOOR = flag('BENCH_FLOOR', true);
 const CPU_PROF = process.env['BENCH_CPU_PROF'] ? resolve(process.env['BENCH_CPU_PROF']) : undefined;
 const PASSWORD = `bench-${randomBytes(8).toString('hex')}`;
 const MAX_CLIENTS = Math.max(...CLIENTS);
@@ -85,6 +91,7 @@ interface Row {
   database: 'postgresql' | 'pglite';
   clients: number;
   server?: LoadFigures;
+  floor?: LoadFigures;
   pgbench?: RunFigures;
   direct?: RunFigures;
 }
@@ -108,6 +115,19 @@ async function loadServer(server: ServerChild, cases: BenchCase[], clients: numb
   try {
     const token = await login(client, BENCH_USER, PASSWORD);
     return await runEventLoad(client, token, cases.slice(0, clients), { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => server.cpuMs() });
+  } finally {
+    client.close();
+  }
+}
+
+// The floor server steps the copied cases; each client starts from the version stored now.
+async function loadFloor(floor: ServerChild, db: BenchDb, clients: number): Promise<LoadFigures> {
+  const ids = Array.from({ length: clients }, (_, i) => copyId(i));
+  const rows = await db.selectFrom('cases').select(['case_id', 'version']).where('tenant_id', '=', BENCH_TENANT).where('case_id', 'in', ids).execute();
+  const cases = ids.map((id) => ({ id, version: rows.find((r) => r.case_id === id)?.version ?? 0 }));
+  const client = createJsonClient(floor.baseUrl, clients);
+  try {
+    return await runEventLoad(client, 'floor', cases, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => floor.cpuMs() });
   } finally {
     client.close();
   }
@@ -168,6 +188,14 @@ async function benchPostgres(): Promise<ServerRun & { settings: string }> {
   const cases = await openCases(server);
   const snapshot = await copyCasesForPgbench(handle.db, cases[0]?.id ?? '', MAX_CLIENTS);
   const target: PgbenchTarget = { url: DATABASE_URL, schema, variables: { tenant: BENCH_TENANT, actor: BENCH_USER, snapshot } };
+  let floor: ServerChild | undefined;
+  if (WITH_FLOOR) {
+    const started = await startServer({ env: { DATABASE_URL, SHUOSHI_DB_SCHEMA: schema, BENCH_SNAPSHOT: snapshot }, main: 'bench/server-floor.ts', args: [] });
+    floor = started;
+    cleanups.push({ what: 'stop the floor server', run: async () => void (await started.stop()) });
+    // Its own warm-up, as the server had.
+    if (SERVER_WARMUP_MS > 0) await loadFloor(started, handle.db, MAX_CLIENTS);
+  }
 
   const rows: Row[] = [];
   for (const [index, clients] of CLIENTS.entries()) {
@@ -181,10 +209,12 @@ async function benchPostgres(): Promise<ServerRun & { settings: string }> {
     };
     // Alternate which runs first so drift on a shared machine hits both alike.
     for (const step of index % 2 === 0 ? [http, pgbench] : [pgbench, http]) await step();
+    if (floor) row.floor = await loadFloor(floor, handle.db, clients);
     if (WITH_DIRECT) row.direct = await runDirectLoad(handle.db, snapshot, { clients, warmupMs: WARMUP_MS, durationMs: DURATION_MS });
-    console.log(`postgresql c=${clients}: ${[line('server', row.server, 'events/s'), line('pgbench', row.pgbench, 'tps'), line('kysely', row.direct, 'tx/s')].filter(Boolean).join('; ')}; server RSS ${mb(server.rssKb())}`);
+    console.log(`postgresql c=${clients}: ${[line('server', row.server, 'events/s'), line('pgbench', row.pgbench, 'tps'), line('bare http', row.floor, 'events/s'), line('kysely', row.direct, 'tx/s')].filter(Boolean).join('; ')}; server RSS ${mb(server.rssKb())}`);
     rows.push(row);
   }
+  await floor?.stop();
   const sampledRssKb = server.sampledPeakRssKb();
   const peakRssKb = await server.stop();
   return { rows, peakRssKb, sampledRssKb, readyRssKb: server.readyRssKb, readyMs, settings: pgSettings };
@@ -253,7 +283,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(
     table(
-      ['database', 'clients', 'server ev/s', 'p50 ms', 'p99 ms', 'errors', 'pgbench tps', 'p50 ms', 'p99 ms', 'ratio', 'kysely tx/s', 'p50 ms', 'vs kysely', 'server cpu ms/ev', 'loadgen cpu ms/ev'],
+      ['database', 'clients', 'server ev/s', 'p50 ms', 'p99 ms', 'errors', 'pgbench tps', 'p50 ms', 'p99 ms', 'ratio', 'bare http ev/s', 'p50 ms', 'kysely tx/s', 'p50 ms', 'server cpu ms/ev', 'bare cpu ms/ev', 'loadgen cpu ms/ev'],
       rows.map((r) => [
         r.database,
         String(r.clients),
@@ -265,10 +295,12 @@ async function main(): Promise<void> {
         fmt(r.pgbench?.p50Ms, 2),
         fmt(r.pgbench?.p99Ms, 2),
         fmt(ratio(r.server?.perSecond, r.pgbench?.perSecond), 2),
+        fmt(r.floor?.perSecond),
+        fmt(r.floor?.p50Ms, 2),
         fmt(r.direct?.perSecond),
         fmt(r.direct?.p50Ms, 2),
-        fmt(ratio(r.server?.perSecond, r.direct?.perSecond), 2),
         perEvent(r.server?.serverCpuMs, r.server?.count),
+        perEvent(r.floor?.serverCpuMs, r.floor?.count),
         perEvent(r.server?.clientCpuMs, r.server?.count),
       ]),
     ),
@@ -283,11 +315,11 @@ async function main(): Promise<void> {
   const one = postgres.rows.find((r) => r.clients === 1);
   const topRatio = ratio(top?.server?.perSecond, top?.pgbench?.perSecond);
   const p50Ratio = ratio(one?.server?.p50Ms, one?.pgbench?.p50Ms);
-  const errors = rows.reduce((n, r) => n + (r.server?.errors ?? 0), 0);
+  const errors = rows.reduce((n, r) => n + (r.server?.errors ?? 0) + (r.floor?.errors ?? 0), 0);
   console.log(`target ratio >= 0.5 at ${top?.clients ?? '-'} clients on PostgreSQL: ${fmt(topRatio, 2)} ${met(topRatio === undefined ? undefined : topRatio >= 0.5)}`);
   console.log(`target p50 at 1 client within 2x pgbench's: ${fmt(one?.server?.p50Ms, 2)} ms vs ${fmt(one?.pgbench?.p50Ms, 2)} ms = ${fmt(p50Ratio, 2)}x ${met(p50Ratio === undefined ? undefined : p50Ratio <= 2)}`);
   console.log(`target peak RSS <= 250 MB on PostgreSQL: ${mb(postgres.peakRssKb)} ${met(postgres.peakRssKb === undefined ? undefined : postgres.peakRssKb <= 250 * 1024)}; PGlite ${mb(pglite?.peakRssKb)} (reported only)`);
-  console.log(`errors (non-200 answers) over all server runs: ${errors}`);
+  console.log(`errors (non-200 answers) over all HTTP runs: ${errors}`);
   console.log(`server_events_per_s_c${top?.clients ?? 16}=${fmt(top?.server?.perSecond)} pgbench_tps_c${top?.clients ?? 16}=${fmt(top?.pgbench?.perSecond)} ratio=${fmt(topRatio, 2)}`);
 }
 

@@ -36,6 +36,8 @@ export function createApp(deps: AppDeps): ShuoshiApp {
   const app = express();
   const registry = createRouteRegistry();
   app.disable('x-powered-by');
+  // API answers change with every step; hashing each body for an ETag only costs time.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
 
   app.get('/healthz', (_req, res) => {

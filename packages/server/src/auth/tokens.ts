@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 
 /**
@@ -29,7 +30,8 @@ export interface TokenSigner {
  * const tokens = createTokenSigner('a-secret-of-at-least-32-characters!!', 28800);
  */
 export function createTokenSigner(secret: string, ttlSeconds: number): TokenSigner {
-  const key = new TextEncoder().encode(secret);
+  // Imported once: jose would otherwise import a raw secret again on every request.
+  const key = createSecretKey(Buffer.from(secret, 'utf8'));
   return {
     ttlSeconds,
     async sign(claims) {

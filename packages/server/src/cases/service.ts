@@ -11,7 +11,7 @@ import { claimIdempotencyKey, rememberResponse, requestHash } from './idempotenc
 import { enterpriseVisible, highestReference, pathIds, tenantInScope, userVisible, visibleWorkflow, visibleWorkflowKeys } from './lookups.js';
 import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
 import { presentCase } from './present-case.js';
-import { appendEvent, caseColumns, findCase, insertCase, updateCase, type CaseRow } from './repository.js';
+import { appendEvent, caseColumns, findCase, insertCase, stepColumns, updateCase, type CaseRow } from './repository.js';
 import type { z } from 'zod';
 import type { assignBodySchema, CaseDto, createCaseBodySchema, eventBodySchema } from './schemas.js';
 
@@ -92,7 +92,7 @@ export function createCaseWriteService(deps: AppDeps) {
     const now = clock.now();
     const next = result.snapshot;
     const updated = await updateCase(trx, row, {
-      ...caseColumns(next, workflow),
+      ...stepColumns(next, workflow, row),
       version: row.version + 1,
       updated_at: now,
       closed_at: next.status === 'closed' ? (row.closed_at ?? now) : null,

@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database.js';
 
@@ -43,6 +41,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     if (schema !== 'public') await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
     return { db, dialect: 'postgres', schema, close: () => db.destroy() };
   }
+  // Loaded only for the embedded database, so a PostgreSQL server does not carry PGlite in memory.
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
