@@ -55,11 +55,9 @@ export type StepColumns = Omit<SnapshotColumns, 'search_words'> & { search_words
  * await updateCase(trx, row, { ...stepColumns(next, workflow, row), version, updated_at, closed_at });
  */
 export function stepColumns(snapshot: CaseSnapshot, workflow: Workflow, previous: { title: string; description: string }): StepColumns {
-  const title = firstText(workflow, snapshot.data, 'title', ['text']) ?? workflow.title.zh;
-  const description = firstText(workflow, snapshot.data, 'description', ['longtext']) ?? '';
-  if (title !== previous.title || description !== previous.description) return caseColumns(snapshot, workflow);
-  const { search_words: _unchanged, ...columns } = caseColumns(snapshot, workflow, { skipSearch: true });
-  return columns;
+  const columns = columnsWithoutSearch(snapshot, workflow);
+  if (columns.title === previous.title && columns.description === previous.description) return columns;
+  return { ...columns, search_words: searchWords(columns.title, columns.description) };
 }
 
 function iso(value: Date | string): string {
@@ -88,7 +86,16 @@ function firstText(workflow: Workflow, data: Record<string, unknown>, preferred:
  * @example
  * const columns = caseColumns(snapshot, engine.workflow(snapshot.workflow));
  */
-export function caseColumns(snapshot: CaseSnapshot, workflow: Workflow, options: { skipSearch?: boolean } = {}): SnapshotColumns {
+export function caseColumns(snapshot: CaseSnapshot, workflow: Workflow): SnapshotColumns {
+  const columns = columnsWithoutSearch(snapshot, workflow);
+  return { ...columns, search_words: searchWords(columns.title, columns.description) };
+}
+
+function searchWords(title: string, description: string) {
+  return sql<string>`to_tsvector('simple', ${searchText(title, description)})`;
+}
+
+function columnsWithoutSearch(snapshot: CaseSnapshot, workflow: Workflow): Omit<SnapshotColumns, 'search_words'> & { title: string; description: string } {
   const title = firstText(workflow, snapshot.data, 'title', ['text']) ?? workflow.title.zh;
   const description = firstText(workflow, snapshot.data, 'description', ['longtext']) ?? '';
   const overdue = snapshot.status === 'open' && (snapshot.clock?.breachedAt !== undefined || snapshot.referrals.some((r) => r.status === 'awaiting' && r.overdue));
@@ -99,7 +106,6 @@ export function caseColumns(snapshot: CaseSnapshot, workflow: Workflow, options:
     assignee_id: snapshot.assignee,
     title,
     description,
-    search_words: options.skipSearch ? sql<string>`''::tsvector` : sql<string>`to_tsvector('simple', ${searchText(title, description)})`,
     data: JSON.stringify(snapshot.data),
     snapshot: JSON.stringify(snapshot),
     due_at: snapshot.status === 'open' ? (snapshot.clock?.dueAt ?? null) : null,
