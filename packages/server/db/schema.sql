@@ -214,3 +214,88 @@ CREATE TABLE read_audit (
     read_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, audit_id)
   );
+
+ALTER TABLE outbox DROP CONSTRAINT outbox_status_check;
+
+ALTER TABLE outbox ADD CONSTRAINT outbox_status_check CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'dead'));
+
+ALTER TABLE outbox ADD COLUMN delivered_channels text[] NOT NULL DEFAULT '{}';
+
+ALTER TABLE outbox ADD COLUMN delivered_at timestamptz;
+
+DROP INDEX outbox_next_idx;
+
+CREATE INDEX outbox_due_idx ON outbox (next_attempt_at) WHERE status IN ('pending', 'failed', 'sending');
+
+CREATE INDEX outbox_status_idx ON outbox (tenant_id, status, created_at);
+
+CREATE INDEX outbox_case_idx ON outbox (tenant_id, case_id);
+
+CREATE TABLE notifications (
+    tenant_id text NOT NULL,
+    notification_id text NOT NULL,
+    user_id text NOT NULL,
+    outbox_id text NOT NULL,
+    case_tenant_id text NOT NULL,
+    case_id text NOT NULL,
+    reference text NOT NULL,
+    type text NOT NULL,
+    reason text NOT NULL,
+    state text NOT NULL,
+    message_zh text NOT NULL,
+    message_en text NOT NULL,
+    read_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (tenant_id, notification_id),
+    UNIQUE (tenant_id, user_id, outbox_id)
+  );
+
+CREATE INDEX notifications_user_idx ON notifications (tenant_id, user_id, created_at);
+
+CREATE INDEX cases_tracking_hash_idx ON cases (tracking_hash) WHERE tracking_hash IS NOT NULL;
+
+CREATE INDEX cases_closed_idx ON cases (closed_at) WHERE status = 'closed';
+
+CREATE TABLE enterprise_risk (
+    tenant_id text NOT NULL,
+    enterprise_id text NOT NULL,
+    colour text NOT NULL CHECK (colour IN ('green', 'yellow', 'red')),
+    reasons jsonb NOT NULL,
+    open_cases integer NOT NULL,
+    computed_at timestamptz NOT NULL,
+    changed_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, enterprise_id)
+  );
+
+CREATE INDEX enterprise_risk_colour_idx ON enterprise_risk (colour);
+
+CREATE TABLE enterprise_risk_history (
+    tenant_id text NOT NULL,
+    enterprise_id text NOT NULL,
+    history_id text NOT NULL,
+    from_colour text NOT NULL CHECK (from_colour IN ('green', 'yellow', 'red')),
+    to_colour text NOT NULL CHECK (to_colour IN ('green', 'yellow', 'red')),
+    reasons jsonb NOT NULL,
+    changed_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, enterprise_id, history_id)
+  );
+
+CREATE INDEX enterprise_risk_history_at_idx ON enterprise_risk_history (tenant_id, enterprise_id, changed_at);
+
+CREATE TABLE risk_rule_sets (
+    tenant_id text NOT NULL,
+    rules jsonb NOT NULL,
+    updated_by text NOT NULL,
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id)
+  );
+
+CREATE TABLE risk_watermarks (
+    tenant_id text NOT NULL,
+    name text NOT NULL,
+    last_event_at timestamptz,
+    last_full_at timestamptz,
+    PRIMARY KEY (tenant_id, name)
+  );
+
+CREATE INDEX case_events_created_idx ON case_events (created_at);

@@ -12,3 +12,5 @@ export * from './http/http-error.js';
 export * from './http/route-registry.js';
 export * from './openapi/index.js';
 export { startServer } from './server/start-server.js';
+export { openCase, type OpenCaseInput } from './cases/index.js';
+export { fireDueTimers, createTimerWorker } from './timers/index.js';

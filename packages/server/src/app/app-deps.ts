@@ -1,6 +1,7 @@
 import type { Engine } from '@shuoshi/engine';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { CallerCache } from '../auth/caller-cache.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { Clock } from '../clock/clock.js';
 import type { Database } from '../db/database.js';
@@ -15,6 +16,8 @@ export interface AppDeps {
   /** The engine; every published workflow version is registered in it. */
   engine: Engine;
   tokens: TokenSigner;
+  /** Callers of recent tokens; createApp makes one (5 s) when it is not given. */
+  callerCache?: CallerCache;
   logger: Logger;
   clock: Clock;
   options: {
@@ -23,5 +26,7 @@ export interface AppDeps {
     adminDist?: string;
     /** Largest attachment in bytes. */
     attachmentMaxBytes?: number;
+    /** Per-IP limits of /api/public (intake, status, rating, disclosures); see public/public-rate-limits.ts for the defaults. */
+    publicRateLimits?: Partial<Record<'read' | 'lookup' | 'write', { limit: number; windowMs: number }>>;
   };
 }

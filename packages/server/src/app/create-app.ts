@@ -3,17 +3,28 @@ import { resolve } from 'node:path';
 import express, { Router, type Express } from 'express';
 import { sql } from 'kysely';
 import { authenticate } from '../auth/authenticate.js';
+import { createCallerCache } from '../auth/caller-cache.js';
 import { createAgenciesRouter } from '../agencies/index.js';
 import { createAttachmentUploadParser, createCasesRouter } from '../cases/index.js';
 import { createEnterprisesRouter } from '../enterprises/index.js';
+import { createMetricsRouter } from '../metrics/index.js';
+import { createRiskRouter } from '../risk/index.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
 import { createRouteRegistry, type RouteRegistry } from '../http/route-registry.js';
+import { createNotificationsRouter } from '../notifications/index.js';
+import { createOutboxRouter } from '../outbox/index.js';
+import { createPublicRouter } from '../public/index.js';
+import { createPublicReferralsRouter, createReferralsRouter } from '../referrals/index.js';
 import { createSessionsRouter } from '../sessions/index.js';
 import { createTenantsRouter } from '../tenants/index.js';
+import { createTestClockRoutes } from '../test-clock/index.js';
 import { createUsersRouter } from '../users/index.js';
 import { createWorkflowsRouter } from '../workflows/index.js';
 import type { AppDeps } from './app-deps.js';
+
+/** How long a token's caller is remembered; sign-outs and user changes made through another process take this long to reach this one. */
+const CALLER_CACHE_MS = 5000;
 
 /**
  * The Express app with its route registry (for the OpenAPI document).
@@ -32,7 +43,9 @@ export interface ShuoshiApp {
  * const { app } = createApp(deps);
  * app.listen(3000);
  */
-export function createApp(deps: AppDeps): ShuoshiApp {
+export function createApp(given: AppDeps): ShuoshiApp {
+  // One cache per app, shared by authentication and the services that sign out or change users.
+  const deps: AppDeps = { ...given, callerCache: given.callerCache ?? createCallerCache({ ttlMs: CALLER_CACHE_MS }) };
   const app = express();
   const registry = createRouteRegistry();
   app.disable('x-powered-by');
@@ -55,21 +68,33 @@ export function createApp(deps: AppDeps): ShuoshiApp {
   const api = Router();
   // Attachments carry base64 files larger than any other body, so their route parses first.
   api.use(createAttachmentUploadParser(deps));
+  // An agency answers its referral through a signed link, no account; replies carry files, so it parses its own bodies.
+  api.use(createPublicReferralsRouter(deps, registry));
   api.use(express.json({ limit: '1mb' }));
   // Public routes first: signing in needs no token.
   api.use(createSessionsRouter(deps, registry));
+  api.use(createPublicRouter(deps, registry));
   api.get('/openapi.json', (_req, res, next) => {
     import('../openapi/index.js')
       .then(({ buildOpenApiDocument }) => res.json(buildOpenApiDocument(registry)))
       .catch(next);
   });
-  api.use(authenticate(deps.db, deps.tokens, () => deps.clock.now()));
+  // Moving the clock exists only on a server started in test mode.
+  if (deps.options.testMode) api.use(createTestClockRoutes(deps, registry));
+  // Sessions end on real time (see the sessions service), whatever a test clock says.
+  api.use(authenticate(deps.db, deps.tokens, () => new Date(), deps.callerCache));
+  // Cases first: their events are the busiest requests, and each router passed costs a match.
+  api.use(createCasesRouter(deps, registry));
   api.use(createTenantsRouter(deps, registry));
   api.use(createUsersRouter(deps, registry));
   api.use(createAgenciesRouter(deps, registry));
   api.use(createEnterprisesRouter(deps, registry));
   api.use(createWorkflowsRouter(deps, registry));
-  api.use(createCasesRouter(deps, registry));
+  api.use(createReferralsRouter(deps, registry));
+  api.use(createMetricsRouter(deps, registry));
+  api.use(createRiskRouter(deps, registry));
+  api.use(createNotificationsRouter(deps, registry));
+  api.use(createOutboxRouter(deps, registry));
   api.use((req, _res, next) => {
     next(new HttpError(404, 'NOT_FOUND', `There is no API route ${req.method} /api${req.path}; see /api/openapi.json for the routes.`));
   });

@@ -19,23 +19,47 @@ export interface EffectTarget {
 }
 
 /**
- * Carries a step's effects into the same transaction: `scheduleTimer` upserts a pending timer,
- * `cancelTimer` cancels it, and everything to deliver (notify, refer, requestFollowUp, action,
- * warningChanged, slaBreached, assigned, caseClosed, referralClosed, ...) becomes a pending
- * outbox row due now.
+ * The rows a step's effects become: timers to schedule (the last effect on a timer id wins: a
+ * step may cancel a timer and schedule it anew), timer ids to cancel, and outbox rows for
+ * everything to deliver (notify, refer, requestFollowUp, action, warningChanged, slaBreached,
+ * assigned, caseClosed, referralClosed, ...), due now.
  * @example
- * await writeEffects(trx, target, effects, now);
+ * const { scheduled, cancelled, outbox } = effectRows(target, effects);
  */
-export async function writeEffects(db: Kysely<Database>, target: EffectTarget, effects: readonly Effect[], now: Date): Promise<void> {
-  // The last effect on a timer id wins (a step may cancel a timer and schedule it anew); then one
-  // statement for the schedules and one for the cancels, to keep the event path short.
+export function effectRows(target: EffectTarget, effects: readonly Effect[]): EffectRows {
   const last = new Map<string, Effect & { type: 'scheduleTimer' | 'cancelTimer' }>();
   for (const effect of effects) {
     if (effect.type === 'scheduleTimer') last.set(effect.timer.id, effect);
     else if (effect.type === 'cancelTimer') last.set(effect.timerId, effect);
   }
-  const scheduled = [...last.values()].flatMap((effect) => (effect.type === 'scheduleTimer' ? [effect.timer] : []));
+  const scheduled = [...last.values()].flatMap((effect) => (effect.type === 'scheduleTimer' ? [{ id: effect.timer.id, kind: effect.timer.kind, dueAt: effect.timer.dueAt }] : []));
   const cancelled = [...last.entries()].flatMap(([id, effect]) => (effect.type === 'cancelTimer' ? [id] : []));
+  const outbox = effects
+    .filter((effect) => !NOT_DELIVERED.has(effect.type))
+    .map((effect) => ({ id: randomUUID(), type: effect.type, payload: { caseId: target.caseId, reference: target.reference, workflow: target.workflow, effect } }));
+  return { scheduled, cancelled, outbox };
+}
+
+/**
+ * What effectRows derives from a step's effects.
+ * @example
+ * const rows: EffectRows = { scheduled: [], cancelled: [], outbox: [] };
+ */
+export interface EffectRows {
+  scheduled: Array<{ id: string; kind: string; dueAt: string }>;
+  cancelled: string[];
+  outbox: Array<{ id: string; type: string; payload: unknown }>;
+}
+
+/**
+ * Carries a step's effects into the same transaction as statements of their own (the opening of
+ * a case; steps write theirs within the step's one statement): `scheduleTimer` upserts a pending
+ * timer, `cancelTimer` cancels it, everything to deliver becomes a pending outbox row due now.
+ * @example
+ * await writeEffects(trx, target, effects, now);
+ */
+export async function writeEffects(db: Kysely<Database>, target: EffectTarget, effects: readonly Effect[], now: Date): Promise<void> {
+  const { scheduled, cancelled, outbox } = effectRows(target, effects);
   if (scheduled.length > 0) {
     await db
       .insertInto('timers')
@@ -53,17 +77,10 @@ export async function writeEffects(db: Kysely<Database>, target: EffectTarget, e
       .where('status', '=', 'pending')
       .execute();
   }
-  const outbox = effects
-    .filter((effect) => !NOT_DELIVERED.has(effect.type))
-    .map((effect) => ({
-      tenant_id: target.tenantId,
-      outbox_id: randomUUID(),
-      case_id: target.caseId,
-      type: effect.type,
-      payload: JSON.stringify({ caseId: target.caseId, reference: target.reference, workflow: target.workflow, effect }),
-      status: 'pending' as const,
-      next_attempt_at: now,
-      last_error: null,
-    }));
-  if (outbox.length > 0) await db.insertInto('outbox').values(outbox).execute();
+  if (outbox.length > 0) {
+    await db
+      .insertInto('outbox')
+      .values(outbox.map((row) => ({ tenant_id: target.tenantId, outbox_id: row.id, case_id: target.caseId, type: row.type, payload: JSON.stringify(row.payload), status: 'pending' as const, next_attempt_at: now, last_error: null })))
+      .execute();
+  }
 }

@@ -42,13 +42,27 @@ export async function claimIdempotencyKey(db: Kysely<Database>, caller: Pick<Cal
     .returning('key')
     .executeTakeFirst();
   if (inserted) return { kind: 'new' };
+  const stored = await findStoredResponse(db, caller, key, hash);
+  if (!stored) throw new Error(`Idempotency-Key ${JSON.stringify(key)} was neither inserted nor found`);
+  return stored;
+}
+
+/**
+ * The stored first response of an Idempotency-Key, if the key was used; a key used for a
+ * different request is a 422.
+ * @example
+ * const stored = await findStoredResponse(db, caller, key, hash);
+ * if (stored) return stored.body;
+ */
+export async function findStoredResponse(db: Kysely<Database>, caller: Pick<Caller, 'tenantId' | 'userId'>, key: string, hash: string): Promise<(IdempotencyClaim & { kind: 'replay' }) | undefined> {
   const stored = await db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'status_code', 'body'])
     .where('tenant_id', '=', caller.tenantId)
     .where('user_id', '=', caller.userId)
     .where('key', '=', key)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!stored) return undefined;
   if (stored.request_hash !== hash) {
     throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', `The Idempotency-Key ${JSON.stringify(key)} was already used for a different request; send a new key for a new request, or resend the first request unchanged to get its response.`, { key });
   }

@@ -133,6 +133,17 @@ export async function findCase(db: Kysely<Database>, caller: Pick<Caller, 'tenan
 }
 
 /**
+ * Reads a case by its keys without a caller's scope: for steps taken for someone who is not a
+ * signed-in user (the worker with a tracking code, an agency with its link, a timer), whose
+ * right to the case was established otherwise.
+ * @example
+ * const row = await findCaseById(trx, 'chalu', caseId);
+ */
+export async function findCaseById(db: Kysely<Database>, tenantId: string, caseId: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').select(CASE_COLUMNS).where('tenant_id', '=', tenantId).where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/**
  * Writes a new case row.
  * @example
  * await insertCase(trx, { ...caseColumns(snapshot, workflow), case_id, tenant_id, ... });

@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import type { Actor, CaseSnapshot, StepResult, Workflow } from '@shuoshi/engine';
+import type { Actor, CaseSnapshot, StepResult } from '@shuoshi/engine';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app/app-deps.js';
 import type { Caller } from '../auth/caller.js';
 import type { Database } from '../db/database.js';
 import { HttpError, notFound } from '../http/http-error.js';
-import { formatReference, nextReferenceNumber, referencePrefix, referenceYear } from './case-reference.js';
-import { writeEffects } from './effects-repository.js';
-import { claimIdempotencyKey, rememberResponse, requestHash } from './idempotency.js';
-import { enterpriseVisible, highestReference, pathIds, tenantInScope, userVisible, visibleWorkflow, visibleWorkflowKeys } from './lookups.js';
-import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
+import { claimIdempotencyKey, findStoredResponse, rememberResponse, requestHash } from './idempotency.js';
+import { enterpriseVisible, tenantInScope, userVisible, visibleWorkflow, visibleWorkflowKeys } from './lookups.js';
+import { OPEN_EVENT, openCase } from './open-case.js';
 import { presentCase } from './present-case.js';
-import { appendEvent, caseColumns, findCase, insertCase, stepColumns, updateCase, type CaseRow } from './repository.js';
+import { findCase, findCaseById } from './repository.js';
+import { stepCaseRow, versionConflict, type StepRequest, type StepResponse } from './step-case.js';
 import type { z } from 'zod';
 import type { assignBodySchema, CaseDto, createCaseBodySchema, eventBodySchema } from './schemas.js';
 
@@ -28,30 +26,24 @@ export interface WriteResult<T> {
 }
 
 /**
- * The answer to an event or an assignment: the case after it and the step's effects.
- * @example
- * const { case: updated, effects } = (await service.sendEvent(caller, id, body, undefined)).body;
- */
-export interface StepResponse {
-  case: CaseDto;
-  effects: unknown[];
-}
-
-/**
  * The host's own entries in a case's log (workflow events are lower snake case, so they cannot clash).
  * @example
  * entries.filter((entry) => entry.type !== HOST_EVENTS.open);
  */
-export const HOST_EVENTS = { open: '$open', assign: '$assign' } as const;
+export const HOST_EVENTS = { open: OPEN_EVENT, assign: '$assign', timer: '$timer' } as const;
 
 function actorOf(caller: Caller): Actor {
   return { id: caller.userId, roles: caller.roles, name: caller.displayName };
 }
 
+/** How often a step sent without a version is tried again after losing the row to another step. */
+const STEP_ATTEMPTS = 5;
+
 /**
- * Opens cases and steps them, one transaction per request: lock the case row, check the
- * version, step the engine, update the row, append to the log, write timers and outbox rows,
- * remember the response of an Idempotency-Key.
+ * Opens cases and steps them. Opening is one transaction. A step reads the case, checks the
+ * version the client sent, steps the engine, then writes everything in one statement guarded by
+ * that version — the case row (locked by the update), the log entry, timers, outbox rows and the
+ * answer of an Idempotency-Key (see writeStep) — so exactly one step per version commits.
  * @example
  * const service = createCaseWriteService(deps);
  * await service.sendEvent(caller, id, { type: 'accept', version: 1 }, undefined);
@@ -69,50 +61,31 @@ export function createCaseWriteService(deps: AppDeps) {
     return { status, body, replayed: false };
   }
 
-  async function step(caller: Caller, id: string, version: number, key: string | undefined, hash: () => string, entry: { type: string; data: Record<string, unknown> }, run: (snapshot: CaseSnapshot, actor: Actor, trx: Kysely<Database>) => Promise<StepResult>): Promise<WriteResult<StepResponse>> {
-    return db.transaction().execute((trx) =>
-      withKey(trx, caller, key, hash, 200, async () => {
-        const row = await findCase(trx, caller, id, { lock: true });
-        if (!row) throw notFound('case', id);
-        if (row.version !== version) {
-          throw new HttpError(409, 'VERSION_CONFLICT', `Case ${row.reference} is at version ${row.version}, not ${version}: someone changed it since you read it. Read it again (GET /api/cases/${id}) and resend with "version": ${row.version} if the event still applies.`, { currentVersion: row.version, sentVersion: version });
-        }
-        const snapshot = row.snapshot as CaseSnapshot;
-        // Another process may have published the case's version since this one started.
-        await ensureWorkflowRegistered(trx, engine, snapshot.workflow);
-        const actor = actorOf(caller);
-        const result = await run(snapshot, actor, trx);
-        const workflow = engine.workflow(result.snapshot.workflow);
-        return commitStep(trx, row, workflow, result, { ...entry, actor });
-      }),
-    );
-  }
-
-  async function commitStep(trx: Kysely<Database>, row: CaseRow, workflow: Workflow, result: StepResult, entry: { type: string; data: Record<string, unknown>; actor: Actor }): Promise<StepResponse> {
-    const now = clock.now();
-    const next = result.snapshot;
-    const updated = await updateCase(trx, row, {
-      ...stepColumns(next, workflow, row),
-      version: row.version + 1,
-      updated_at: now,
-      closed_at: next.status === 'closed' ? (row.closed_at ?? now) : null,
-    });
-    await appendEvent(trx, {
-      tenant_id: row.tenant_id,
-      case_id: row.case_id,
-      seq: row.version + 1,
-      type: entry.type,
-      actor_id: entry.actor.id,
-      actor_roles: [...entry.actor.roles],
-      data: JSON.stringify(entry.data),
-      effects: JSON.stringify(result.effects),
-      state_from: row.state,
-      state_to: next.state,
-      warning: next.warning,
-      created_at: now,
-    });
-    await writeEffects(trx, { tenantId: row.tenant_id, caseId: row.case_id, reference: row.reference, workflow: next.workflow }, result.effects, now);
-    return { case: presentCase(updated, engine, { reveal: false, now, snapshot: next }), effects: result.effects };
+  async function step(caller: Caller, id: string, version: number, key: string | undefined, hash: () => string, entry: { type: string; data: Record<string, unknown> }, run: (snapshot: CaseSnapshot, actor: Actor) => Promise<StepResult>): Promise<WriteResult<StepResponse>> {
+    const requestHashValue = key === undefined ? undefined : hash();
+    const replay = async (): Promise<WriteResult<StepResponse> | undefined> => {
+      if (key === undefined || requestHashValue === undefined) return undefined;
+      const stored = await findStoredResponse(db, caller, key, requestHashValue);
+      return stored ? { status: stored.statusCode, body: stored.body as StepResponse, replayed: true } : undefined;
+    };
+    const first = await replay();
+    if (first) return first;
+    const row = await findCase(db, caller, id);
+    if (!row) throw notFound('case', id);
+    if (row.version !== version) throw versionConflict(row, version);
+    const request: StepRequest = {
+      actor: actorOf(caller),
+      entry,
+      run,
+      ...(key !== undefined && requestHashValue !== undefined ? { idempotency: { tenantId: caller.tenantId, userId: caller.userId, key, requestHash: requestHashValue } } : {}),
+    };
+    const outcome = await stepCaseRow(deps, db, row, request);
+    if (outcome.kind === 'stepped') return { status: 200, body: outcome.response, replayed: false };
+    // Lost the row: to the same request sent twice (answer as the first did), or to another step.
+    const raced = await replay();
+    if (raced) return raced;
+    const current = await findCase(db, caller, id);
+    throw versionConflict(current ?? row, version);
   }
 
   return {
@@ -129,49 +102,18 @@ export function createCaseWriteService(deps: AppDeps) {
             const asked = `"${body.workflow.key}"${body.workflow.version ? ` v${body.workflow.version}` : ''}`;
             throw new HttpError(422, 'UNKNOWN_WORKFLOW', `Workflow ${asked} is not published for union "${tenantId}" or a union above it; use one of: ${keys.join(', ') || 'none'} (GET /api/workflows lists the versions).`, { key: body.workflow.key, version: body.workflow.version, available: keys });
           }
-          const ref = { key: body.workflow.key, version: found.version };
-          await ensureWorkflowRegistered(trx, engine, ref);
-          const workflow = engine.workflow(ref);
           if (body.enterpriseId !== undefined && !(await enterpriseVisible(trx, caller, tenant.path, body.enterpriseId))) throw notFound('enterprise', body.enterpriseId);
-          const actor = actorOf(caller);
-          const { snapshot, effects } = engine.start(ref, { data: body.data, actor, channel: body.channel });
-          const now = clock.now();
-          const root = pathIds(tenant.path)[0] ?? tenantId;
-          const [letters, year] = [referencePrefix(root), referenceYear(now)];
-          const reference = formatReference(letters, year, nextReferenceNumber(await highestReference(trx, root, `${letters}-${year}-`)));
-          const caseId = randomUUID();
-          const row = await insertCase(trx, {
-            ...caseColumns(snapshot, workflow),
-            tenant_id: tenantId,
-            case_id: caseId,
-            reference,
-            workflow_tenant_id: found.tenant_id,
-            workflow_key: ref.key,
-            workflow_version: ref.version,
+          const { row, snapshot } = await openCase(trx, deps, {
+            tenant: { tenantId, path: tenant.path },
+            workflow: { tenantId: found.tenant_id, key: body.workflow.key, version: found.version },
+            data: body.data,
             channel: body.channel,
-            enterprise_id: body.enterpriseId ?? null,
-            version: 1,
-            tracking_hash: null,
-            opened_by: caller.userId,
-            opened_at: now,
-            updated_at: now,
-            closed_at: snapshot.status === 'closed' ? now : null,
+            actor: actorOf(caller),
+            enterpriseId: body.enterpriseId ?? null,
+            trackingHash: null,
+            openedBy: caller.userId,
           });
-          await appendEvent(trx, {
-            tenant_id: tenantId,
-            case_id: caseId,
-            seq: 1,
-            type: HOST_EVENTS.open,
-            actor_id: actor.id,
-            actor_roles: [...actor.roles],
-            data: JSON.stringify(body.data),
-            effects: JSON.stringify(effects),
-            state_from: null,
-            state_to: snapshot.state,
-            warning: snapshot.warning,
-            created_at: now,
-          });
-          await writeEffects(trx, { tenantId, caseId, reference, workflow: ref }, effects, now);
+          const now = clock.now();
           return presentCase(row, engine, { reveal: false, now, snapshot });
         }),
       );
@@ -188,10 +130,36 @@ export function createCaseWriteService(deps: AppDeps) {
     /** POST /cases/:id/assign: sets or clears the assignee. */
     async assign(caller: Caller, id: string, body: z.output<typeof assignBodySchema>, key: string | undefined): Promise<WriteResult<StepResponse>> {
       const entry = { type: HOST_EVENTS.assign, data: { assigneeId: body.assigneeId } };
-      return step(caller, id, body.version, key, () => requestHash('POST /cases/:id/assign', id, body), entry, async (snapshot, actor, trx) => {
-        if (body.assigneeId !== null && !(await userVisible(trx, caller, body.assigneeId))) throw notFound('user', body.assigneeId);
+      return step(caller, id, body.version, key, () => requestHash('POST /cases/:id/assign', id, body), entry, async (snapshot, actor) => {
+        if (body.assigneeId !== null && !(await userVisible(db, caller, body.assigneeId))) throw notFound('user', body.assigneeId);
         return engine.assign(snapshot, body.assigneeId, actor);
       });
+    },
+
+    /**
+     * Steps a case for someone who is not a signed-in user — the worker with a tracking code,
+     * an agency with its signed link, the system — whose right to the case the caller of this
+     * function has checked. Without `version` the step applies to the case as it is, tried again
+     * (up to 5 times) when another step gets in first; with it, a moved case is a 409.
+     */
+    async sendEventAs(target: { tenantId: string; caseId: string }, actor: Actor, event: { type: string; data?: Record<string, unknown> }, options: { version?: number } = {}): Promise<StepResponse> {
+      const request: StepRequest = {
+        actor,
+        entry: { type: event.type, data: event.data ?? {} },
+        run: (snapshot, who) => engine.apply(snapshot, { type: event.type, ...(event.data ? { data: event.data } : {}) }, who),
+      };
+      for (let attempt = 1; ; attempt += 1) {
+        const row = await findCaseById(db, target.tenantId, target.caseId);
+        if (!row) throw notFound('case', target.caseId);
+        if (options.version !== undefined && row.version !== options.version) throw versionConflict(row, options.version);
+        const outcome = await stepCaseRow(deps, db, row, request);
+        if (outcome.kind === 'stepped') return outcome.response;
+        if (outcome.kind === 'unchanged') throw new Error(`engine.apply returned no step for "${event.type}"`);
+        if (options.version !== undefined || attempt >= STEP_ATTEMPTS) {
+          const current = await findCaseById(db, target.tenantId, target.caseId);
+          throw versionConflict(current ?? row, options.version ?? row.version);
+        }
+      }
     },
   };
 }

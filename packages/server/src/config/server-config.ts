@@ -4,6 +4,44 @@ const booleanText = z
   .enum(['true', 'false', '1', '0'], { error: (issue) => `must be "true" or "false", got ${JSON.stringify(issue.input)}` })
   .transform((v) => v === 'true' || v === '1');
 
+function wholeNumber(example: number, min: number, max: number) {
+  return z.coerce
+    .number({ error: (issue) => `must be a whole number such as ${example}, got ${JSON.stringify(issue.input)}` })
+    .int({ error: (issue) => `must be a whole number such as ${example}, got ${JSON.stringify(issue.input)}` })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+    .default(example);
+}
+
+function isHttpUrl(text: string): boolean {
+  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+}
+
+/**
+ * Zod schema of the outbox's environment variables (part of {@link serverEnvSchema}): where
+ * webhooks go and how they are signed, how often deliveries are tried and how many times.
+ * @example
+ * outboxEnvSchema.parse({ SHUOSHI_WEBHOOK_URL: 'https://hooks.example.org/shuoshi', SHUOSHI_WEBHOOK_SECRET: 'a-secret-of-16-chars+' });
+ */
+export const outboxEnvSchema = z
+  .object({
+    SHUOSHI_WEBHOOK_URL: z
+      .string()
+      .refine(isHttpUrl, { error: (issue) => `must be an http(s) URL such as https://hooks.example.org/shuoshi, got ${JSON.stringify(issue.input)}` })
+      .optional(),
+    SHUOSHI_WEBHOOK_SECRET: z.string().min(16, { error: 'must be at least 16 characters (it signs webhook bodies); generate one with `openssl rand -hex 32`' }).optional(),
+    SHUOSHI_WEBHOOK_TIMEOUT_MS: wholeNumber(5000, 100, 120_000),
+    SHUOSHI_OUTBOX_MAX_ATTEMPTS: wholeNumber(8, 1, 50),
+    SHUOSHI_OUTBOX_INTERVAL_MS: wholeNumber(1000, 50, 600_000),
+  })
+  .superRefine(requireWebhookSecret);
+
+function requireWebhookSecret(env: { SHUOSHI_WEBHOOK_URL?: string | undefined; SHUOSHI_WEBHOOK_SECRET?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (env.SHUOSHI_WEBHOOK_URL !== undefined && env.SHUOSHI_WEBHOOK_SECRET === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['SHUOSHI_WEBHOOK_SECRET'], message: 'must be set when SHUOSHI_WEBHOOK_URL is (receivers check the signature made with it); generate one with `openssl rand -hex 32`' });
+  }
+}
+
 /**
  * Zod schema of the server's environment variables, each with a message saying how to fix it.
  * @example
@@ -26,7 +64,8 @@ export const serverEnvSchema = z.object({
   SHUOSHI_SEED: booleanText.default(true),
   SHUOSHI_ADMIN_DIST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: (issue) => `must be one of fatal, error, warn, info, debug, trace, silent, got ${JSON.stringify(issue.input)}` }).default('info'),
-});
+  ...outboxEnvSchema.shape,
+}).superRefine(requireWebhookSecret);
 
 /**
  * The server's configuration.

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { NotificationsTable } from '../notifications/notifications-table.js';
+import type { EnterpriseRiskHistoryTable, EnterpriseRiskTable, RiskRuleSetsTable, RiskWatermarksTable } from '../risk/risk-tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -184,10 +186,13 @@ export interface OutboxTable {
   case_id: string | null;
   type: string;
   payload: Json;
-  status: 'pending' | 'sent' | 'failed' | 'dead';
+  /** `sending`: claimed by a worker; its next_attempt_at is then the lease's deadline (see outbox/). */
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'dead';
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   last_error: string | null;
+  delivered_channels: ColumnType<string[], string[] | undefined, string[]>;
+  delivered_at: Timestamp | null;
   created_at: CreatedAt;
 }
 
@@ -257,4 +262,9 @@ export interface Database {
   attachments: AttachmentsTable;
   idempotency_keys: IdempotencyKeysTable;
   read_audit: ReadAuditTable;
+  notifications: NotificationsTable;
+  enterprise_risk: EnterpriseRiskTable;
+  enterprise_risk_history: EnterpriseRiskHistoryTable;
+  risk_rule_sets: RiskRuleSetsTable;
+  risk_watermarks: RiskWatermarksTable;
 }

@@ -1,14 +1,21 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
+import { outboxDeliveryMigration } from './migrations/0002-outbox-delivery.js';
+import { publicIntakeMigration } from './migrations/0003-public-intake.js';
+import { riskRegisterMigration } from './migrations/0004-risk-register.js';
+import type { SqlMigration } from './migrations/sql-migration.js';
 
 /**
  * The server's migrations, in order; an inline provider because Kysely's file provider does
  * not work under vitest.
  * @example
- * Object.keys(MIGRATIONS); // ['0001-initial']
+ * Object.keys(MIGRATIONS); // ['0001-initial', '0002-outbox-delivery', ...]
  */
-export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
+export const MIGRATIONS: Readonly<Record<string, SqlMigration>> = Object.freeze({
   '0001-initial': initialMigration,
+  '0002-outbox-delivery': outboxDeliveryMigration,
+  '0003-public-intake': publicIntakeMigration,
+  '0004-risk-register': riskRegisterMigration,
 });
 
 /**

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { INITIAL_STATEMENTS } from './migrations/0001-initial.js';
+import { MIGRATIONS } from './migrate.js';
 
 /** Where the committed schema lives: `packages/server/db/schema.sql`. */
 export const SCHEMA_SQL_PATH = fileURLToPath(new URL('../../db/schema.sql', import.meta.url));
@@ -18,7 +18,7 @@ const HEADER = `-- Shuoshi server schema (PostgreSQL 15+; PGlite). Generated fro
  */
 export function renderSchemaSql(): string {
   // Verbatim: a function body re-indented here would differ from the migrated one.
-  const statements = INITIAL_STATEMENTS.map((statement) => `${statement.trim()};`);
+  const statements = Object.values(MIGRATIONS).flatMap((migration) => migration.statements.map((statement) => `${statement.trim()};`));
   return `${HEADER}\n${statements.join('\n\n')}\n`;
 }
 
@@ -60,4 +60,13 @@ export function splitSqlStatements(text: string): string[] {
   }
   if (current.trim()) statements.push(current.trim());
   return statements;
+}
+
+/**
+ * The tables the migrations create, by name, in order (tests check the catalogue against them).
+ * @example
+ * schemaTables().includes('case_events'); // true
+ */
+export function schemaTables(): string[] {
+  return Object.values(MIGRATIONS).flatMap((migration) => migration.statements.flatMap((statement) => /^\s*CREATE TABLE (\w+)/i.exec(statement)?.[1] ?? []));
 }

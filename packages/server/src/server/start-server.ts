@@ -16,6 +16,7 @@ import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DEMO_STAFF } from '../seed/demo-staff.js';
 import { isDatabaseEmpty, seedDemoIfEmpty, type SeedSummary } from '../seed/seed-demo.js';
+import { createBackgroundWorkers, type BackgroundWorkers } from '../workers/index.js';
 import { registerPublishedWorkflows } from '../workflows/index.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { databaseStartupError } from './database-error.js';
@@ -65,6 +66,8 @@ export interface RunningServer {
   db: Kysely<Database>;
   engine: Engine;
   server: Server;
+  /** The process's background jobs (timers, outbox...), running from listen to close. */
+  workers: BackgroundWorkers;
   seeded: SeedSummary | null;
   timings: { migrateMs: number; seedMs: number; startMs: number };
   /** Requests being answered right now. */
@@ -165,12 +168,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const deps: AppDeps = {
       db,
       engine,
-      tokens: createTokenSigner(tokenSecret.secret, TOKEN_TTL_SECONDS),
+      tokens: createTokenSigner(tokenSecret.secret, TOKEN_TTL_SECONDS, () => clock.now()),
       logger,
       clock,
       options: { testMode: config.SHUOSHI_TEST_MODE, ...(existsSync(adminDist) ? { adminDist } : {}) },
     };
     const { app } = createApp(deps);
+    const workers = createBackgroundWorkers(deps);
     const server = createServer(app);
     const tracker = trackRequests(server, logger);
     await listen(server, config.PORT, config.HOST);
@@ -190,6 +194,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       out(line);
     }
     logger.info({ url, dialect: handle.dialect, migrateMs, seedMs, startMs }, 'listening');
+    // Started once the server listens: overdue timers of a restart fire at once, on a ready server.
+    workers.start();
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
@@ -201,6 +207,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         if (!drained) logger.warn({ inFlight: tracker.inFlight }, `requests still in flight after ${SHUTDOWN_GRACE_MS} ms; closing their connections`);
         server.closeAllConnections();
         await closed;
+        // Background jobs finish their transaction in progress before the database closes.
+        await workers.stop();
         await handle.close();
         unlock();
         logger.info('stopped');
@@ -216,6 +224,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       db,
       engine,
       server,
+      workers,
       seeded,
       timings: { migrateMs, seedMs, startMs },
       get requestsInFlight() {

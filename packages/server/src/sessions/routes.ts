@@ -14,7 +14,7 @@ import { loginBodySchema, loginResponseSchema, sessionUserSchema } from './schem
 export function createSessionsRoutes(deps: AppDeps, registry: RouteRegistry): Router {
   const router = Router();
   const service = createSessionsService(deps);
-  const authenticateRequest = authenticate(deps.db, deps.tokens, () => deps.clock.now());
+  const authenticateRequest = authenticate(deps.db, deps.tokens, () => new Date(), deps.callerCache);
   // Runs the API's authentication inside a route, so the route stays one documented layer.
   const signedIn = (req: Request, res: Response) =>
     new Promise<void>((resolve, reject) => {

@@ -49,13 +49,16 @@ export function createSessionsService(deps: AppDeps, limiter: LoginLimiter = cre
       if (!account.active) throw new HttpError(401, 'ACCOUNT_DISABLED', `The account ${JSON.stringify(name)} is disabled; ask an administrator of your union to enable it.`);
       limiter.succeed(who);
       const sessionId = randomUUID();
-      const expiresAt = new Date(deps.clock.now().getTime() + deps.tokens.ttlSeconds * 1000);
+      // Sessions last on real time, not the server's business clock: moving a test clock days
+      // ahead to watch SLAs must not sign everyone out.
+      const expiresAt = new Date(Date.now() + deps.tokens.ttlSeconds * 1000);
       await insertSession(deps.db, { tenantId: account.user.tenant.id, sessionId, userId: account.user.id, expiresAt });
       const token = await deps.tokens.sign({ userId: account.user.id, tenantId: account.user.tenant.id, sessionId });
       return { token, expiresAt: expiresAt.toISOString(), user: account.user };
     },
     async logout(caller) {
       await revokeSession(deps.db, caller, deps.clock.now());
+      deps.callerCache?.forgetSession(caller.tenantId, caller.sessionId);
     },
     async me(caller) {
       const user = await findCallerUser(deps.db, caller);

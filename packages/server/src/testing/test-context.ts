@@ -75,7 +75,7 @@ export async function createTestContext(): Promise<TestContext> {
   const deps: AppDeps = {
     db,
     engine,
-    tokens: createTokenSigner('test-secret-that-is-at-least-32-chars', 3600),
+    tokens: createTokenSigner('test-secret-that-is-at-least-32-chars', 3600, () => clock.now()),
     logger: pino({ level: 'silent' }),
     clock,
     options: { testMode: true },

@@ -65,7 +65,7 @@ export function createUsersService(deps: AppDeps): UsersService {
     },
     async update(caller, id, body) {
       const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         const user = await findUser(trx, caller, id);
         if (!user) throw notFound('user', id);
         requireRole(caller, ADMIN_ROLES, 'change users');
@@ -82,10 +82,14 @@ export function createUsersService(deps: AppDeps): UsersService {
         await updateUserRow(trx, user, { displayName: body.displayName, roles: body.roles, passwordHash, active: body.active });
         // A new password or a disabled account ends the user's other sessions.
         if (passwordHash !== undefined || body.active === false) await revokeUserSessions(trx, user, deps.clock.now(), self ? caller.sessionId : undefined);
-        const updated = await findUser(trx, caller, id);
-        if (!updated) throw notFound('user', id);
-        return updated;
+        const found = await findUser(trx, caller, id);
+        if (!found) throw notFound('user', id);
+        return found;
       });
+      // After the commit, so that no request can cache the old roles again in between: the
+      // user's tokens carry the new roles, or stop working, from the next request on.
+      deps.callerCache?.forgetUser(updated.tenantId, updated.id);
+      return updated;
     },
   };
 }

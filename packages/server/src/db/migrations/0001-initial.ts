@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sqlMigration, type SqlMigration } from './sql-migration.js';
 
 // Every table carries tenant_id and every primary or unique key starts with it, so the schema
 // can be distributed by tenant (Citus) when one server is outgrown. SQL is PostgreSQL 15.
@@ -198,20 +198,19 @@ const STATEMENTS = [
  * @example
  * const provider = { getMigrations: async () => ({ '0001-initial': initialMigration }) };
  */
-export const initialMigration: Migration = {
-  async up(db: Kysely<unknown>) {
-    for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
-  },
-  async down(db: Kysely<unknown>) {
-    const tables = ['read_audit', 'idempotency_keys', 'attachments', 'outbox', 'timers', 'case_events', 'cases', 'workflows', 'enterprises', 'agencies', 'sessions', 'users', 'tenants'];
-    for (const table of tables) await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
-    await sql.raw('DROP FUNCTION IF EXISTS case_events_append_only()').execute(db);
-  },
-};
-
-/**
- * The statements of the first migration, for `db/schema.sql` and its test.
- * @example
- * INITIAL_STATEMENTS.join(';\n');
- */
-export const INITIAL_STATEMENTS: readonly string[] = STATEMENTS;
+export const initialMigration: SqlMigration = sqlMigration(STATEMENTS, [
+  'DROP TABLE IF EXISTS read_audit',
+  'DROP TABLE IF EXISTS idempotency_keys',
+  'DROP TABLE IF EXISTS attachments',
+  'DROP TABLE IF EXISTS outbox',
+  'DROP TABLE IF EXISTS timers',
+  'DROP TABLE IF EXISTS case_events',
+  'DROP TABLE IF EXISTS cases',
+  'DROP TABLE IF EXISTS workflows',
+  'DROP TABLE IF EXISTS enterprises',
+  'DROP TABLE IF EXISTS agencies',
+  'DROP TABLE IF EXISTS sessions',
+  'DROP TABLE IF EXISTS users',
+  'DROP TABLE IF EXISTS tenants',
+  'DROP FUNCTION IF EXISTS case_events_append_only()',
+]);

@@ -1,0 +1,104 @@
+import type { Actor, CaseSnapshot, StepResult } from '@shuoshi/engine';
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../app/app-deps.js';
+import type { Database } from '../db/database.js';
+import { HttpError } from '../http/http-error.js';
+import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
+import { presentCase } from './present-case.js';
+import { stepColumns, type CaseListRow, type CaseRow } from './repository.js';
+import type { CaseDto } from './schemas.js';
+import { writeStep } from './write-step.js';
+
+/**
+ * The answer to an event or an assignment: the case after it and the step's effects.
+ * @example
+ * const { case: updated, effects } = (await service.sendEvent(caller, id, body, undefined)).body;
+ */
+export interface StepResponse {
+  case: CaseDto;
+  effects: unknown[];
+}
+
+/**
+ * One step to take on a case row: who takes it, what the log records, how the engine steps
+ * (resolving null when there is nothing to write, e.g. a timer that no longer applies), and the
+ * Idempotency-Key whose answer is stored with the step.
+ * @example
+ * const request: StepRequest = { actor, entry: { type: 'accept', data: {} }, run: (s, a) => engine.apply(s, { type: 'accept' }, a) };
+ */
+export interface StepRequest {
+  actor: Actor;
+  entry: { type: string; data: Record<string, unknown> };
+  run: (snapshot: CaseSnapshot, actor: Actor) => StepResult | null | Promise<StepResult | null>;
+  idempotency?: { tenantId: string; userId: string; key: string; requestHash: string };
+}
+
+/**
+ * What came of a step: written (with the answer), nothing to write, or lost to a step that
+ * reached the row first (read it again and decide).
+ * @example
+ * if (outcome.kind === 'conflict') row = await findCaseById(db, row.tenant_id, row.case_id);
+ */
+export type StepOutcome = { kind: 'stepped'; response: StepResponse } | { kind: 'unchanged' } | { kind: 'conflict' };
+
+/**
+ * Steps a case row read at some version and writes the result guarded by that version (one
+ * statement: see writeStep). Engine refusals are thrown as they are (the error middleware makes
+ * them 422).
+ * @example
+ * const outcome = await stepCaseRow(deps, db, row, request);
+ */
+export async function stepCaseRow(deps: Pick<AppDeps, 'engine' | 'clock'>, db: Kysely<Database>, row: CaseRow, request: StepRequest): Promise<StepOutcome> {
+  const { engine, clock } = deps;
+  const snapshot = row.snapshot as CaseSnapshot;
+  // Another process may have published the case's workflow version since this one started.
+  await ensureWorkflowRegistered(db, engine, snapshot.workflow);
+  const result = await request.run(snapshot, request.actor);
+  if (!result) return { kind: 'unchanged' };
+  const next = result.snapshot;
+  const workflow = engine.workflow(next.workflow);
+  const now = clock.now();
+  const columns = stepColumns(next, workflow, row);
+  const closedAt = next.status === 'closed' ? (row.closed_at ?? now) : null;
+  const stepped: CaseListRow = {
+    ...row,
+    state: columns.state,
+    status: columns.status,
+    warning: columns.warning,
+    assignee_id: columns.assignee_id ?? null,
+    title: columns.title,
+    description: columns.description,
+    data: next.data,
+    due_at: columns.due_at == null ? null : new Date(columns.due_at),
+    overdue: columns.overdue ?? false,
+    version: row.version + 1,
+    updated_at: now,
+    closed_at: closedAt,
+  };
+  const response: StepResponse = { case: presentCase(stepped, engine, { reveal: false, now, snapshot: next }), effects: result.effects };
+  const written = await writeStep(db, {
+    target: { tenantId: row.tenant_id, caseId: row.case_id, reference: row.reference, workflow: next.workflow },
+    readVersion: row.version,
+    columns,
+    closedAt,
+    now,
+    entry: { ...request.entry, actorId: request.actor.id, actorRoles: request.actor.roles, stateFrom: row.state, stateTo: next.state, warning: next.warning },
+    effects: result.effects,
+    ...(request.idempotency ? { idempotency: { ...request.idempotency, statusCode: 200, body: response } } : {}),
+  });
+  return written ? { kind: 'stepped', response } : { kind: 'conflict' };
+}
+
+/**
+ * The 409 of a step sent for a version the case has moved past.
+ * @example
+ * throw versionConflict(row, 3);
+ */
+export function versionConflict(row: Pick<CaseRow, 'reference' | 'version' | 'case_id'>, sentVersion: number): HttpError {
+  return new HttpError(
+    409,
+    'VERSION_CONFLICT',
+    `Case ${row.reference} is at version ${row.version}, not ${sentVersion}: someone changed it since you read it. Read it again (GET /api/cases/${row.case_id}) and resend with "version": ${row.version} if the event still applies.`,
+    { currentVersion: row.version, sentVersion },
+  );
+}

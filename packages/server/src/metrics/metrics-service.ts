@@ -1,0 +1,143 @@
+import type { Workflow } from '@shuoshi/engine';
+import { sql, type Kysely } from 'kysely';
+import type { AppDeps } from '../app/app-deps.js';
+import type { Caller } from '../auth/caller.js';
+import type { Database } from '../db/database.js';
+import { resolveMetricsContext, type MetricsContext } from './metrics-context.js';
+import { monthlyPeriods, resolvePeriod, type MetricsPeriod } from './metrics-period.js';
+import { emptyCounts, loadMetricsCounts, loadRatingCounts, type MetricsCounts, type RatingCounts } from './metrics-repository.js';
+import { rankTownships } from './rank-townships.js';
+import { rateOf } from './rate-of.js';
+import type { Metrics, MetricsQuery, Townships, Trend, TrendQuery } from './schemas.js';
+
+const NO_RATINGS: RatingCounts = { count: 0, sum: 0, satisfied: 0 };
+
+/**
+ * Runs a request's queries in one read-only snapshot (so the flows, stocks and ratings agree with
+ * each other), with room to sort a large county's replay in memory rather than on disk.
+ */
+function inSnapshot<T>(db: Kysely<Database>, run: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      await sql`set local work_mem = '32MB'`.execute(trx);
+      return run(trx);
+    });
+}
+
+function periodOut(period: MetricsPeriod): Metrics['period'] {
+  return { from: period.from, to: period.to, start: period.start.toISOString(), end: period.end.toISOString(), asOf: period.asOf.toISOString(), timeZone: 'Asia/Shanghai' };
+}
+
+function satisfactionOf(ratings: RatingCounts): Metrics['satisfaction'] {
+  return { count: ratings.count, average: ratings.count === 0 ? null : ratings.sum / ratings.count, satisfied: rateOf(ratings.satisfied, ratings.count) };
+}
+
+function stateTitle(workflows: readonly Workflow[], key: string, state: string): { zh: string; en: string } {
+  // The newest version that has the state names it.
+  const holder = [...workflows].reverse().find((w) => w.key === key && w.states[state] !== undefined);
+  const title = holder?.states[state]?.title;
+  return title ? { zh: title.zh, en: title.en } : { zh: state, en: state };
+}
+
+function mainRates(counts: MetricsCounts) {
+  return {
+    completion: rateOf(counts.completed, counts.received),
+    onTime: rateOf(counts.onTime, counts.completed),
+    response: rateOf(counts.respondedOnTime, counts.received),
+  };
+}
+
+function metricsOf(context: MetricsContext, period: MetricsPeriod, counts: MetricsCounts, ratings: RatingCounts): Metrics {
+  const { completion, onTime, response } = mainRates(counts);
+  return {
+    tenant: { id: context.tenant.id, name: context.tenant.name },
+    period: periodOut(period),
+    filters: context.filters,
+    received: counts.received,
+    completion: { ...completion, resolved: counts.completedResolved, endedUnresolved: counts.completed - counts.completedResolved },
+    onTime,
+    response,
+    satisfaction: satisfactionOf(ratings),
+    open: {
+      total: counts.openTotal,
+      overdue: counts.overdue,
+      byWarning: counts.openByWarning,
+      byState: counts.openByState.map((entry) => ({ ...entry, title: stateTitle(context.workflows, entry.workflow, entry.state) })),
+    },
+    referrals: { awaiting: counts.referralsAwaiting, overdue: counts.referralsOverdue },
+    goldenIdeas: { count: counts.ideas, adopted: counts.ideasAdopted, value: counts.ideasValue },
+  };
+}
+
+/**
+ * The metrics service: the figures of a union's subtree for a period, the ranked table of its
+ * direct children, and the monthly trend; every figure from the event log (see docs/metrics.md).
+ * @example
+ * const service = createMetricsService(deps);
+ * const figures = await service.metrics(caller, { tenantId: 'chalu' });
+ */
+export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'clock'>) {
+  const { db, clock } = deps;
+
+  return {
+    /** GET /metrics: the figures of the union's subtree for the period. */
+    async metrics(caller: Caller, query: Omit<MetricsQuery, 'format'>): Promise<Metrics> {
+      const period = resolvePeriod(query, clock.now());
+      const context = await resolveMetricsContext(deps, caller, query);
+      const scope = { ...context.scope, period, groupByChild: false };
+      const [counts, ratings] = await inSnapshot(db, async (trx) => [(await loadMetricsCounts(trx, scope)).get('') ?? emptyCounts(), (await loadRatingCounts(trx, scope)).get('') ?? NO_RATINGS] as const);
+      return metricsOf(context, period, counts, ratings);
+    },
+
+    /** GET /metrics/townships: the direct child unions ranked on the main rates (the monthly 通报). */
+    async townships(caller: Caller, query: Omit<MetricsQuery, 'format'>): Promise<Townships> {
+      const period = resolvePeriod(query, clock.now());
+      const context = await resolveMetricsContext(deps, caller, query);
+      const scope = { ...context.scope, period, groupByChild: true };
+      const [counts, ratings] = await inSnapshot(db, async (trx) => [await loadMetricsCounts(trx, scope), await loadRatingCounts(trx, scope)] as const);
+      const children = await db.selectFrom('tenants').select(['tenant_id', 'name_zh', 'name_en']).where('parent_id', '=', context.tenant.id).orderBy('tenant_id').execute();
+      const rows = rankTownships(
+        children.map((child) => {
+          const c = counts.get(child.tenant_id) ?? emptyCounts();
+          const r = ratings.get(child.tenant_id) ?? NO_RATINGS;
+          const satisfaction = satisfactionOf(r);
+          return {
+            tenant: { id: child.tenant_id, name: { zh: child.name_zh, en: child.name_en } },
+            received: c.received,
+            ...mainRates(c),
+            satisfaction: { ...satisfaction.satisfied, average: satisfaction.average },
+            open: c.openTotal,
+            overdue: c.overdue,
+            referralsOverdue: c.referralsOverdue,
+          };
+        }),
+      );
+      return { tenant: { id: context.tenant.id, name: context.tenant.name }, period: periodOut(period), filters: context.filters, rows };
+    },
+
+    /** GET /metrics/trend: the main rates month by month, oldest first, up to the current month. */
+    async trend(caller: Caller, query: Omit<TrendQuery, 'format'>): Promise<Trend> {
+      const context = await resolveMetricsContext(deps, caller, query);
+      const months = await inSnapshot(db, async (trx) => {
+        const points: Trend['months'] = [];
+        for (const period of monthlyPeriods(query.months, clock.now())) {
+          const scope = { ...context.scope, period, groupByChild: false, cohortOnly: true };
+          const counts = (await loadMetricsCounts(trx, scope)).get('') ?? emptyCounts();
+          const ratings = (await loadRatingCounts(trx, scope)).get('') ?? NO_RATINGS;
+          points.push({ month: period.from.slice(0, 7), period: periodOut(period), received: counts.received, ...mainRates(counts), satisfaction: satisfactionOf(ratings) });
+        }
+        return points;
+      });
+      return { tenant: { id: context.tenant.id, name: context.tenant.name }, filters: context.filters, months };
+    },
+  };
+}
+
+/**
+ * The metrics service.
+ * @example
+ * const service: MetricsService = createMetricsService(deps);
+ */
+export type MetricsService = ReturnType<typeof createMetricsService>;

@@ -1,0 +1,1 @@
+export { createTestClockRoutes } from './routes.js';
