@@ -11,8 +11,10 @@
 // handle_directly, claim) into `direct_handling`, whose `claim` (assign the actor, no target) can
 // be sent again and again. Each client then sends `claim` to its own case with the version it last
 // saw, over keep-alive HTTP, for a warm-up and a measured window; any status but 200 is an error.
-// Per event the server authenticates the token (one query), then in one transaction locks the
-// case row, checks the version, steps the engine, updates the case and appends the event.
+// Per event the server authenticates the token (a query, or the caller cache for a token seen in
+// the last 5 s), reads the case and checks the version, steps the engine, then writes in ONE
+// statement guarded by that version: the case row (locked by the update), the log entry, timers
+// and outbox rows (packages/server/src/cases/write-step.ts) — two round trips in all.
 //
 // pgbench: bench/pgbench-event.sql — lock the case row, versioned update with the stored snapshot,
 // insert the event — each client on its own copy of a case the server opened.
