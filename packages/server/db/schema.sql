@@ -299,3 +299,7 @@ CREATE TABLE risk_watermarks (
   );
 
 CREATE INDEX case_events_created_idx ON case_events (created_at);
+
+ALTER TABLE workflows ALTER COLUMN definition TYPE json USING definition::json;
+
+ALTER TABLE workflows ALTER COLUMN overlay TYPE json USING overlay::json;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { CallerCache } from '../auth/caller-cache.js';
 import type { TokenSigner } from '../auth/tokens.js';
 import type { Clock } from '../clock/clock.js';
+import type { ServerConfig } from '../config/server-config.js';
 import type { Database } from '../db/database.js';
 
 /**
@@ -20,6 +21,11 @@ export interface AppDeps {
   callerCache?: CallerCache;
   logger: Logger;
   clock: Clock;
+  /**
+   * The validated server configuration (startServer sets it). Builders read their settings from it
+   * (outbox, referral links) and fall back to the environment when it is absent, as in tests.
+   */
+  config?: ServerConfig;
   options: {
     testMode: boolean;
     /** Folder of the built admin panel, served at `/` when it exists. */

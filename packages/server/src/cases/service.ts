@@ -72,7 +72,12 @@ export function createCaseWriteService(deps: AppDeps) {
     if (first) return first;
     const row = await findCase(db, caller, id);
     if (!row) throw notFound('case', id);
-    if (row.version !== version) throw versionConflict(row, version);
+    if (row.version !== version) {
+      // The same request sent twice may have committed between the look-up above and this read.
+      const raced = await replay();
+      if (raced) return raced;
+      throw versionConflict(row, version);
+    }
     const request: StepRequest = {
       actor: actorOf(caller),
       entry,

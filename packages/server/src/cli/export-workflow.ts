@@ -5,8 +5,8 @@ import { CliError } from './cli-io.js';
 
 /**
  * Reads a workflow's definition by key: the version asked for, else the latest published one
- * (else the latest version of any status, e.g. a draft that was never published). The stored JSON
- * (jsonb) loses the order of keys; a valid definition is printed in the language's order.
+ * (else the latest version of any status, e.g. a draft that was never published). A valid
+ * definition is printed in the language's order (rows stored before migration 0005 kept jsonb's).
  * @example
  * const definition = await exportWorkflow(db, 'union-grievance', undefined);
  */

@@ -43,6 +43,32 @@ function requireWebhookSecret(env: { SHUOSHI_WEBHOOK_URL?: string | undefined; S
 }
 
 /**
+ * Zod schema of the referral links' environment variables (part of {@link serverEnvSchema}): the
+ * address agencies open their links at, and how long a link keeps working after the reply deadline.
+ * @example
+ * referralEnvSchema.parse({ SHUOSHI_PUBLIC_BASE_URL: 'https://shuoshi.example.org', SHUOSHI_REFERRAL_LINK_GRACE_DAYS: '14' });
+ */
+export const referralEnvSchema = z.object({
+  SHUOSHI_PUBLIC_BASE_URL: z
+    .string()
+    .refine(isHttpUrl, { error: (issue) => `must be the http(s) address the admin panel is reached at from outside, such as https://shuoshi.example.org (referral links sent to agencies start with it), got ${JSON.stringify(issue.input)}` })
+    .optional(),
+  // Checked as text first, so that the message quotes what was written (a coerced "a month" would be NaN).
+  SHUOSHI_REFERRAL_LINK_GRACE_DAYS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, { error: (issue) => `must be a whole number of days such as 30 (how long a referral link keeps working after the reply deadline), got ${JSON.stringify(issue.input)}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(1, { error: 'must be at least 1 day, so that an agency answering on the deadline still can' })
+        .max(365, { error: 'must be at most 365 days: a link is a credential, it should not work for years' }),
+    )
+    .default(30),
+});
+
+/**
  * Zod schema of the server's environment variables, each with a message saying how to fix it.
  * @example
  * serverEnvSchema.parse({ PORT: '3000' });
@@ -65,6 +91,7 @@ export const serverEnvSchema = z.object({
   SHUOSHI_ADMIN_DIST: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: (issue) => `must be one of fatal, error, warn, info, debug, trace, silent, got ${JSON.stringify(issue.input)}` }).default('info'),
   ...outboxEnvSchema.shape,
+  ...referralEnvSchema.shape,
 }).superRefine(requireWebhookSecret);
 
 /**

@@ -3,6 +3,7 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { outboxDeliveryMigration } from './migrations/0002-outbox-delivery.js';
 import { publicIntakeMigration } from './migrations/0003-public-intake.js';
 import { riskRegisterMigration } from './migrations/0004-risk-register.js';
+import { orderedDefinitionsMigration } from './migrations/0005-ordered-definitions.js';
 import type { SqlMigration } from './migrations/sql-migration.js';
 
 /**
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, SqlMigration>> = Object.freeze(
   '0002-outbox-delivery': outboxDeliveryMigration,
   '0003-public-intake': publicIntakeMigration,
   '0004-risk-register': riskRegisterMigration,
+  '0005-ordered-definitions': orderedDefinitionsMigration,
 });
 
 /**

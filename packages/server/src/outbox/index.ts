@@ -16,7 +16,15 @@
  * |---|---|---|---|
  * | `notify` to roles or the assignee | a notification per user: the roles' holders in the case's union and every union above it, the assignee | – | yes, when configured |
  * | `notify` to the worker | – | to the worker's phone (the workflow's first `phone` field) / `wechat_openid`; nothing when the matter is anonymous | yes, when configured |
- * | every other effect (refer, referralClosed, requestFollowUp, warningChanged, slaBreached, assigned, caseClosed, migrated, action) | – | – | yes, when configured |
+ * | `refer` to an agency | – | sms: the signed reply link to the agency's contact (see below) | yes, when configured (without the link) |
+ * | every other effect (referralClosed, requestFollowUp, warningChanged, slaBreached, assigned, caseClosed, migrated, action) | – | – | yes, when configured |
+ *
+ * A `refer` row goes to the agency through the `agency` channel: the contact is `agencies.contact`
+ * of the case's union or the nearest union above it that registers the agency code; when it is a
+ * phone number the SMS messenger gets a text with a link signed at delivery time
+ * (`referralLinkFor`), otherwise the referral is logged (without the link) for staff to send by
+ * hand. The link is a bearer credential: it is in the messenger's send call only, never in the
+ * outbox row, its error or the API's answer. A referral no longer awaiting a reply sends nothing.
  *
  * A row is `sent` once every channel that carries it has it (a row no channel carries is sent at
  * once); channels that succeeded are remembered in `delivered_channels` and not tried again on a
@@ -34,11 +42,13 @@ import type { AppDeps } from '../app/app-deps.js';
 import type { RouteRegistry } from '../http/route-registry.js';
 import { createOutboxRoutes } from './routes.js';
 
+export { findAgencyContact, type AgencyContact } from './agency-contact.js';
+export { createAgencyReferralChannel, isPhoneContact } from './agency-referral-channel.js';
 export { backoffDelay } from './backoff-delay.js';
 export { claimDueDeliveries, recordDeliveryOutcome, type Claim, type DeliveryOutcome } from './delivery-repository.js';
 export type { DeliveryChannel, OutboxItem, OutboxPayload } from './delivery-channel.js';
 export { createOutboxWorker, deliverDueOutbox, outboxChannels, type OutboxAdapters } from './outbox-worker.js';
-export { DEFAULT_OUTBOX_SETTINGS, outboxSettingsFromEnv, type OutboxSettings } from './outbox-settings.js';
+export { DEFAULT_OUTBOX_SETTINGS, outboxSettingsFromConfig, outboxSettingsFromEnv, outboxSettingsOf, type OutboxSettings } from './outbox-settings.js';
 export { OUTBOX_ROLES } from './service.js';
 export { createWebhookChannel, signWebhookBody, verifyWebhookSignature, SIGNATURE_HEADER } from './webhook-channel.js';
 export { createLoggingMessenger, type WorkerMessage, type WorkerMessenger } from './worker-messenger.js';

@@ -1,4 +1,5 @@
-import { outboxEnvSchema } from '../config/server-config.js';
+import type { AppDeps } from '../app/app-deps.js';
+import { outboxEnvSchema, type ServerConfig } from '../config/server-config.js';
 
 /**
  * How the outbox worker delivers: batches, leases, retries and the webhook (absent when no URL is
@@ -45,6 +46,27 @@ export const DEFAULT_OUTBOX_SETTINGS: OutboxSettings = Object.freeze({
 });
 
 /**
+ * The outbox settings of a parsed server configuration (the webhook, its timeout, the attempts and
+ * the interval, checked by loadConfig).
+ * @example
+ * const settings = outboxSettingsFromConfig(loadConfig(process.env));
+ */
+export function outboxSettingsFromConfig(
+  config: Pick<ServerConfig, 'SHUOSHI_WEBHOOK_URL' | 'SHUOSHI_WEBHOOK_SECRET' | 'SHUOSHI_WEBHOOK_TIMEOUT_MS' | 'SHUOSHI_OUTBOX_MAX_ATTEMPTS' | 'SHUOSHI_OUTBOX_INTERVAL_MS'>,
+): OutboxSettings {
+  const timeoutMs = config.SHUOSHI_WEBHOOK_TIMEOUT_MS;
+  const webhook = config.SHUOSHI_WEBHOOK_URL && config.SHUOSHI_WEBHOOK_SECRET ? { url: config.SHUOSHI_WEBHOOK_URL, secret: config.SHUOSHI_WEBHOOK_SECRET, timeoutMs } : undefined;
+  return {
+    ...DEFAULT_OUTBOX_SETTINGS,
+    intervalMs: config.SHUOSHI_OUTBOX_INTERVAL_MS,
+    maxAttempts: config.SHUOSHI_OUTBOX_MAX_ATTEMPTS,
+    // A claim must outlast the slowest batch: every round of deliveries may wait for a webhook timeout.
+    leaseMs: Math.max(DEFAULT_OUTBOX_SETTINGS.leaseMs, 4 * timeoutMs * Math.ceil(DEFAULT_OUTBOX_SETTINGS.batchSize / DEFAULT_OUTBOX_SETTINGS.concurrency)),
+    webhook,
+  };
+}
+
+/**
  * Reads the outbox settings from environment variables (SHUOSHI_WEBHOOK_URL, SHUOSHI_WEBHOOK_SECRET,
  * SHUOSHI_WEBHOOK_TIMEOUT_MS, SHUOSHI_OUTBOX_MAX_ATTEMPTS, SHUOSHI_OUTBOX_INTERVAL_MS); throws one
  * error naming every bad variable.
@@ -58,15 +80,15 @@ export function outboxSettingsFromEnv(env: Record<string, string | undefined>): 
     const lines = result.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
     throw new Error(`The outbox's configuration is not valid:\n${lines.join('\n')}`);
   }
-  const config = result.data;
-  const timeoutMs = config.SHUOSHI_WEBHOOK_TIMEOUT_MS;
-  const webhook = config.SHUOSHI_WEBHOOK_URL && config.SHUOSHI_WEBHOOK_SECRET ? { url: config.SHUOSHI_WEBHOOK_URL, secret: config.SHUOSHI_WEBHOOK_SECRET, timeoutMs } : undefined;
-  return {
-    ...DEFAULT_OUTBOX_SETTINGS,
-    intervalMs: config.SHUOSHI_OUTBOX_INTERVAL_MS,
-    maxAttempts: config.SHUOSHI_OUTBOX_MAX_ATTEMPTS,
-    // A claim must outlast the slowest batch: every round of deliveries may wait for a webhook timeout.
-    leaseMs: Math.max(DEFAULT_OUTBOX_SETTINGS.leaseMs, 4 * timeoutMs * Math.ceil(DEFAULT_OUTBOX_SETTINGS.batchSize / DEFAULT_OUTBOX_SETTINGS.concurrency)),
-    webhook,
-  };
+  return outboxSettingsFromConfig(result.data);
+}
+
+/**
+ * The outbox settings of an app: from its validated configuration (`deps.config`, set by
+ * startServer), else from the environment (tests and embedders that build AppDeps themselves).
+ * @example
+ * const outbox = createOutboxWorker(deps, outboxSettingsOf(deps));
+ */
+export function outboxSettingsOf(deps: Pick<AppDeps, 'config'>): OutboxSettings {
+  return deps.config ? outboxSettingsFromConfig(deps.config) : outboxSettingsFromEnv(process.env);
 }

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app/app-deps.js';
 import { createWorkerLoop, type WorkerLoop } from '../workers/worker-loop.js';
+import { createAgencyReferralChannel } from './agency-referral-channel.js';
 import { backoffDelay } from './backoff-delay.js';
 import { claimDueDeliveries, recordDeliveryOutcome, type Claim, type DeliveryOutcome } from './delivery-repository.js';
 import type { DeliveryChannel, OutboxItem } from './delivery-channel.js';
@@ -19,19 +20,22 @@ export interface OutboxAdapters {
   wechat?: WorkerMessenger;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'engine' | 'logger' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'engine' | 'logger' | 'clock' | 'tokens' | 'config'>;
 
 /**
- * The channels of a process: in-app, SMS and WeChat (logging unless a gateway is given), and the
- * webhook when one is configured.
+ * The channels of a process: in-app, SMS and WeChat to the worker (logging unless a gateway is
+ * given), the referral link to the agency (by the same SMS gateway), and the webhook when one is
+ * configured.
  * @example
  * const channels = outboxChannels(deps, settings);
  */
 export function outboxChannels(deps: Deps, settings: Pick<OutboxSettings, 'webhook'>, adapters: OutboxAdapters = {}): DeliveryChannel[] {
+  const sms = adapters.sms ?? createLoggingMessenger('sms', deps.logger);
   const channels = [
     createInAppChannel(deps),
-    createWorkerMessageChannel(adapters.sms ?? createLoggingMessenger('sms', deps.logger), deps),
+    createWorkerMessageChannel(sms, deps),
     createWorkerMessageChannel(adapters.wechat ?? createLoggingMessenger('wechat', deps.logger), deps),
+    createAgencyReferralChannel(sms, deps),
   ];
   if (settings.webhook) channels.push(createWebhookChannel(settings.webhook));
   return channels;

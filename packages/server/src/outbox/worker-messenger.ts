@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 /**
- * A message to the worker who raised a matter, for an SMS or WeChat gateway.
+ * A message to the worker who raised a matter (or to an agency a referral goes to), for an SMS or WeChat gateway.
  * @example
  * const message: WorkerMessage = { to: '13812345678', text: '【说事】您反映的事项已办结…', reference: 'NH-2025-000001', outboxId: 'o1', tenantId: 'chalu' };
  */
@@ -12,6 +12,8 @@ export interface WorkerMessage {
   reference: string;
   outboxId: string;
   tenantId: string;
+  /** Who it goes to: the worker who raised the matter (the default) or an agency a referral goes to. */
+  recipient?: 'worker' | 'agency';
 }
 
 /**
@@ -35,7 +37,8 @@ export function createLoggingMessenger(channel: 'sms' | 'wechat', logger: Logger
   return {
     channel,
     async send(message) {
-      logger.info({ channel, outboxId: message.outboxId, tenantId: message.tenantId, reference: message.reference, chars: message.text.length }, `${channel}: no gateway configured; the message to the worker was logged, not sent`);
+      const recipient = message.recipient ?? 'worker';
+      logger.info({ channel, recipient, outboxId: message.outboxId, tenantId: message.tenantId, reference: message.reference, chars: message.text.length }, `${channel}: no gateway configured; the message to the ${recipient} was logged, not sent`);
     },
   };
 }

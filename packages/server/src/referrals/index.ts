@@ -10,4 +10,4 @@ export { createPublicReferralsRouter } from './public-routes.js';
 export { referralLinkFor } from './referral-link-for.js';
 export { readReferralLink } from './read-referral-link.js';
 export { REFERRAL_LINK_PURPOSE, signReferralLink, type ReferralLink, type ReferralLinkClaims } from './sign-referral-link.js';
-export { DEFAULT_REFERRAL_SETTINGS, referralSettingsFromEnv, type ReferralSettings } from './referral-settings.js';
+export { DEFAULT_REFERRAL_SETTINGS, referralSettingsFromConfig, referralSettingsFromEnv, referralSettingsOf, type ReferralSettings } from './referral-settings.js';

@@ -4,7 +4,7 @@ import { attachmentTooLarge } from '../cases/attachments-service.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { defineRoute, type RouteRegistry } from '../http/route-registry.js';
 import { createPublicReferralsService, replyMaxBytes } from './public-service.js';
-import { referralSettingsFromEnv, type ReferralSettings } from './referral-settings.js';
+import { referralSettingsOf, type ReferralSettings } from './referral-settings.js';
 import { publicAnswerSchema, publicReferralSchema, replyBodySchema, returnBodySchema, tokenParamsSchema } from './schemas.js';
 
 const TAG = 'public referrals';
@@ -49,7 +49,7 @@ function bodyParser(deps: Pick<AppDeps, 'options'>): RequestHandler {
  * @example
  * api.use(createPublicReferralsRouter(deps, registry));
  */
-export function createPublicReferralsRouter(deps: AppDeps, registry: RouteRegistry, settings: ReferralSettings = referralSettingsFromEnv(process.env)): Router {
+export function createPublicReferralsRouter(deps: AppDeps, registry: RouteRegistry, settings: ReferralSettings = referralSettingsOf(deps)): Router {
   const router = Router();
   const service = createPublicReferralsService(deps);
   router.use(limits(settings));

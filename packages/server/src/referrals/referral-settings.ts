@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { AppDeps } from '../app/app-deps.js';
+import { referralEnvSchema, type ServerConfig } from '../config/server-config.js';
 
 /**
  * How referral links are made and how hard the public referral routes may be hit.
@@ -25,26 +26,24 @@ export const DEFAULT_REFERRAL_SETTINGS: ReferralSettings = Object.freeze({
   rateLimit: Object.freeze({ windowMs: 60_000, reads: 60, writes: 10 }),
 });
 
-function isHttpUrl(text: string): boolean {
-  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
+/**
+ * The referral settings of a parsed server configuration (SHUOSHI_PUBLIC_BASE_URL and
+ * SHUOSHI_REFERRAL_LINK_GRACE_DAYS, checked by loadConfig).
+ * @example
+ * const settings = referralSettingsFromConfig(loadConfig(process.env));
+ */
+export function referralSettingsFromConfig(config: Pick<ServerConfig, 'SHUOSHI_PUBLIC_BASE_URL' | 'SHUOSHI_REFERRAL_LINK_GRACE_DAYS'>): ReferralSettings {
+  return {
+    ...DEFAULT_REFERRAL_SETTINGS,
+    // A trailing slash would double in `<base>/referral/<token>`.
+    publicBaseUrl: config.SHUOSHI_PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    linkGraceDays: config.SHUOSHI_REFERRAL_LINK_GRACE_DAYS ?? DEFAULT_REFERRAL_SETTINGS.linkGraceDays,
+  };
 }
 
-const referralEnvSchema = z.object({
-  SHUOSHI_PUBLIC_BASE_URL: z
-    .string()
-    .refine(isHttpUrl, { error: (issue) => `must be the http(s) address the admin panel is reached at, such as https://shuoshi.example.org, got ${JSON.stringify(issue.input)}` })
-    .optional(),
-  SHUOSHI_REFERRAL_LINK_GRACE_DAYS: z.coerce
-    .number({ error: (issue) => `must be a whole number of days such as 30, got ${JSON.stringify(issue.input)}` })
-    .int({ error: (issue) => `must be a whole number of days such as 30, got ${JSON.stringify(issue.input)}` })
-    .min(1, { error: 'must be at least 1 day' })
-    .max(365, { error: 'must be at most 365 days' })
-    .optional(),
-});
-
 /**
- * Reads the referral settings from SHUOSHI_PUBLIC_BASE_URL and SHUOSHI_REFERRAL_LINK_GRACE_DAYS;
- * throws one error naming every bad variable.
+ * Reads the referral settings from SHUOSHI_PUBLIC_BASE_URL and SHUOSHI_REFERRAL_LINK_GRACE_DAYS
+ * (the server's configuration schema checks them); throws one error naming every bad variable.
  * @example
  * const settings = referralSettingsFromEnv(process.env);
  */
@@ -55,10 +54,15 @@ export function referralSettingsFromEnv(env: Record<string, string | undefined>)
     const lines = result.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
     throw new Error(`The referral links' configuration is not valid:\n${lines.join('\n')}`);
   }
-  return {
-    ...DEFAULT_REFERRAL_SETTINGS,
-    // A trailing slash would double in `<base>/referral/<token>`.
-    publicBaseUrl: result.data.SHUOSHI_PUBLIC_BASE_URL?.replace(/\/+$/, ''),
-    linkGraceDays: result.data.SHUOSHI_REFERRAL_LINK_GRACE_DAYS ?? DEFAULT_REFERRAL_SETTINGS.linkGraceDays,
-  };
+  return referralSettingsFromConfig(result.data);
+}
+
+/**
+ * The referral settings of an app: from its validated configuration (`deps.config`, set by
+ * startServer), else from the environment (tests and embedders that build AppDeps themselves).
+ * @example
+ * createPublicReferralsRouter(deps, registry, referralSettingsOf(deps));
+ */
+export function referralSettingsOf(deps: Pick<AppDeps, 'config'>): ReferralSettings {
+  return deps.config ? referralSettingsFromConfig(deps.config) : referralSettingsFromEnv(process.env);
 }

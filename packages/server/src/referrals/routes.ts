@@ -4,7 +4,7 @@ import type { AppDeps } from '../app/app-deps.js';
 import { callerOf } from '../auth/authenticate.js';
 import { listQuerySchema, parseListQuery, setContentRange } from '../http/list-query.js';
 import { defineRoute, type RouteRegistry } from '../http/route-registry.js';
-import { referralSettingsFromEnv, type ReferralSettings } from './referral-settings.js';
+import { referralSettingsOf, type ReferralSettings } from './referral-settings.js';
 import { REFERRAL_SORTABLE } from './repository.js';
 import { referralDetailSchema, referralFilterSchema, referralIdParamsSchema, referralLinkSchema, referralParamsSchema, referralSchema } from './schemas.js';
 import { createReferralsService } from './service.js';
@@ -23,7 +23,7 @@ function originOf(req: Request): string {
  * @example
  * api.use(createReferralsRouter(deps, registry));
  */
-export function createReferralsRouter(deps: AppDeps, registry: RouteRegistry, settings: ReferralSettings = referralSettingsFromEnv(process.env)): Router {
+export function createReferralsRouter(deps: AppDeps, registry: RouteRegistry, settings: ReferralSettings = referralSettingsOf(deps)): Router {
   const router = Router();
   const service = createReferralsService(deps, settings);
 

@@ -116,17 +116,22 @@ export async function loadRiskCases(trx: Kysely<Database>, enterpriseIds: readon
   const byEnterprise = new Map<string, RiskCase[]>();
   if (enterpriseIds.length === 0) return byEnterprise;
   const rows = await trx
+    // Definitions are json (it keeps their key order): each is parsed into jsonb once here, not once per case.
+    .with(
+      (cte) => cte('wf').materialized(),
+      (db) => db.selectFrom('workflows').select(['tenant_id', 'key', 'version', sql<string | null>`definition->>'category'`.as('category'), sql<unknown>`(definition::jsonb)->'states'`.as('states')]),
+    )
     .selectFrom('cases')
-    .leftJoin('workflows', (join) => join.onRef('workflows.tenant_id', '=', 'cases.workflow_tenant_id').onRef('workflows.key', '=', 'cases.workflow_key').onRef('workflows.version', '=', 'cases.workflow_version'))
+    .leftJoin('wf', (join) => join.onRef('wf.tenant_id', '=', 'cases.workflow_tenant_id').onRef('wf.key', '=', 'cases.workflow_key').onRef('wf.version', '=', 'cases.workflow_version'))
     .select([
       'cases.enterprise_id',
       'cases.status',
       'cases.warning',
       'cases.opened_at',
       'cases.data',
-      sql<string | null>`workflows.definition->>'category'`.as('category'),
+      'wf.category',
       // A matter standing in a resolved or follow-up state is handled, no longer a risk in hand.
-      sql<boolean>`coalesce(workflows.definition->'states'->cases.state->'tags' ?| array['resolved', 'follow_up'], false)`.as('handled'),
+      sql<boolean>`coalesce(wf.states->cases.state->'tags' ?| array['resolved', 'follow_up'], false)`.as('handled'),
     ])
     .where('cases.enterprise_id', 'in', [...enterpriseIds])
     .$if(openedSince !== null, (q) => q.where((eb) => eb.or([eb('cases.status', '=', 'open'), eb('cases.opened_at', '>=', openedSince ?? new Date(0))])))

@@ -171,6 +171,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       tokens: createTokenSigner(tokenSecret.secret, TOKEN_TTL_SECONDS, () => clock.now()),
       logger,
       clock,
+      // The outbox and the referral links read their settings from here, not from process.env.
+      config,
       options: { testMode: config.SHUOSHI_TEST_MODE, ...(existsSync(adminDist) ? { adminDist } : {}) },
     };
     const { app } = createApp(deps);

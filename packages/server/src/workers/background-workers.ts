@@ -1,5 +1,5 @@
 import type { AppDeps } from '../app/app-deps.js';
-import { createOutboxWorker, outboxSettingsFromEnv } from '../outbox/index.js';
+import { createOutboxWorker, outboxSettingsOf } from '../outbox/index.js';
 import { createTimerWorker } from '../timers/index.js';
 import { createRiskWorker } from '../risk/risk-worker.js';
 import type { WorkerLoop } from './worker-loop.js';
@@ -12,7 +12,8 @@ import type { WorkerLoop } from './worker-loop.js';
  */
 export const BACKGROUND_WORKERS: ReadonlyArray<(deps: AppDeps) => WorkerLoop> = [
   (deps) => createTimerWorker(deps),
-  (deps) => createOutboxWorker(deps, outboxSettingsFromEnv(process.env)),
+  // Settings come from the server's validated configuration, or the environment when there is none.
+  (deps) => createOutboxWorker(deps, outboxSettingsOf(deps)),
   (deps) => createRiskWorker(deps),
 ];
 
