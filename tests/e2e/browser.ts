@@ -36,14 +36,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Signs in through the login page as a demo user (password `shuoshi-demo`) and waits for the cases list.
+ * Signs in through the login page as a demo user (password `shuoshi-demo`) and waits for the
+ * page the user lands on: the cases list, or the dashboard for a supervisor.
  * @example
  * await signIn(page, server.url, 'ninghai.admin');
+ * await signIn(page, server.url, 'ninghai.supervisor', /#\/dashboard/);
  */
-export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+export async function signIn(page: Page, baseUrl: string, username: string, landing: RegExp = /#\/cases/): Promise<void> {
   await page.goto(`${baseUrl}/#/login`);
   await page.getByRole('textbox', { name: '用户名' }).fill(username);
   await page.getByRole('textbox', { name: '密码' }).fill('shuoshi-demo');
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/#\/cases/);
+  await page.waitForURL(landing);
 }

@@ -52,7 +52,7 @@ describe.skipIf(!enabled)('the admin panel in a browser', () => {
     await page.getByText('红色预警').first().waitFor();
     for (const header of ['编号', '标题', '办理环节', '预警', '所属工会', '办理时限']) expect(await page.getByRole('columnheader', { name: header }).count()).toBeGreaterThan(0);
     // The menu shows the administration the county admin may do.
-    for (const entry of ['工会组织', '工作人员', '联动单位', '企业']) await page.getByRole('menuitem', { name: entry }).waitFor();
+    for (const entry of ['工会组织', '工作人员', '联动单位', '企业']) await page.getByRole('menuitem', { name: entry, exact: true }).waitFor();
     await screenshot(page, 'case-list');
     const gzipBytes = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
     expect(scripts.size).toBeGreaterThan(0);
@@ -109,7 +109,7 @@ describe.skipIf(!enabled)('the admin panel in a browser', () => {
     const page = await newPage();
     await signIn(page, server.url, 'chalu.intake');
     // An intake operator sees no administration but the enterprises they may register.
-    await page.getByRole('menuitem', { name: '企业' }).waitFor();
+    await page.getByRole('menuitem', { name: '企业', exact: true }).waitFor();
     expect(await page.getByRole('menuitem', { name: '工作人员' }).count()).toBe(0);
 
     await page.goto(`${server.url}/#/cases/create`);

@@ -3,6 +3,8 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import GroupIcon from '@mui/icons-material/Group';
 import HandshakeIcon from '@mui/icons-material/Handshake';
+import ShareIcon from '@mui/icons-material/Share';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Admin, CustomRoutes, Resource, defaultTheme, type RaThemeOptions } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { createAuthProvider } from './api/auth-provider.js';
@@ -29,6 +31,8 @@ const AgencyCreate = lazyView(() => import('./administration/agencies.js').then(
 const AgencyEdit = lazyView(() => import('./administration/agencies.js').then((m) => ({ default: m.AgencyEdit })));
 const EnterpriseList = lazyView(() => import('./administration/enterprises.js').then((m) => ({ default: m.EnterpriseList })));
 const EnterpriseCreate = lazyView(() => import('./administration/enterprises.js').then((m) => ({ default: m.EnterpriseCreate })));
+const ReferralList = lazyView(() => import('./referrals/referral-list.js').then((m) => ({ default: m.ReferralList })));
+const RiskRegisterList = lazyView(() => import('./risk/risk-register-list.js').then((m) => ({ default: m.RiskRegisterList })));
 const EnterpriseEdit = lazyView(() => import('./administration/enterprises.js').then((m) => ({ default: m.EnterpriseEdit })));
 
 const theme: RaThemeOptions = {
@@ -67,6 +71,8 @@ export function App() {
       <Resource name="users" list={UserList} create={UserCreate} edit={UserEdit} recordRepresentation="displayName" icon={GroupIcon} />
       <Resource name="agencies" list={AgencyList} create={AgencyCreate} edit={AgencyEdit} recordRepresentation={nameOf} icon={HandshakeIcon} />
       <Resource name="enterprises" list={EnterpriseList} create={EnterpriseCreate} edit={EnterpriseEdit} recordRepresentation="name" icon={ApartmentIcon} />
+      <Resource name="referrals" list={ReferralList} recordRepresentation="reference" icon={ShareIcon} />
+      <Resource name="risk-register" list={RiskRegisterList} recordRepresentation="name" icon={WarningAmberIcon} />
       <Resource name="workflows" recordRepresentation={(record: { title?: { zh?: string } }) => record.title?.zh ?? ''} />
       <CustomRoutes>
         {EXTRA_PAGES.filter((page) => !page.public).map((page) => (

@@ -5,7 +5,8 @@ import { readSession, writeSession, type Session } from './session-store.js';
 import type { SessionUser } from './types.js';
 
 /**
- * The auth provider: POST /api/auth/login keeps the token and the user (roles, union),
+ * The auth provider: POST /api/auth/login keeps the token and the user (roles, union) and sends
+ * supervisors to the dashboard,
  * POST /api/auth/logout revokes the session, a 401 from any call signs the user out,
  * `getPermissions` answers the roles and `canAccess` mirrors the server's role rules.
  * @example
@@ -16,7 +17,10 @@ export function createAuthProvider(): AuthProvider {
     async login(params: { username?: string; password?: string }) {
       try {
         const { body } = await apiFetch('/auth/login', { method: 'POST', json: { username: params.username ?? '', password: params.password ?? '' } });
-        writeSession(body as Session);
+        const session = body as Session;
+        writeSession(session);
+        // A supervisor's work starts on the dashboard; everyone else's on the cases.
+        return session.user.roles.includes('supervisor') ? { redirectTo: '/dashboard' } : undefined;
       } catch (error) {
         // The server's 401 and 429 say what failed (wrong password, too many attempts) in its own words.
         if (error instanceof HttpError && error.status === 401) throw new Error('shuoshi.auth.wrong_credentials');

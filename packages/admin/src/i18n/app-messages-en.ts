@@ -1,4 +1,6 @@
 import type { AppMessages } from './app-messages-zh.js';
+import { dashboardMessagesEn } from './dashboard-messages.js';
+import { publicMessagesEn } from './public-messages.js';
 
 /**
  * The panel's own texts in English: the same keys as the Chinese (app-messages-zh.ts).
@@ -7,8 +9,10 @@ import type { AppMessages } from './app-messages-zh.js';
  */
 export const appMessagesEn: AppMessages = {
   shuoshi: {
-    app: { title: 'Workers speak up', subtitle: 'Intake · handling · follow-up, the closed loop' },
-    menu: { administration: 'Administration', dashboard: 'Supervisor dashboard' },
+    ...dashboardMessagesEn,
+    ...publicMessagesEn,
+    app: { title: 'Workers speak up', subtitle: 'Intake · handling · follow-up, the closed loop', speak_link: 'I am a worker: speak up' },
+    menu: { administration: 'Administration', dashboard: 'Supervisor dashboard', referrals: 'Referrals', risk_register: 'Enterprise risk' },
     auth: {
       wrong_credentials: 'The username or password is not correct; enter them again.',
       too_many_attempts: 'Too many sign-in attempts; wait a few minutes and try again.',
@@ -169,5 +173,13 @@ export const appMessagesEn: AppMessages = {
       fields: { name: 'Name', creditCode: 'Unified social credit code', industry: 'Industry', workers: 'Workers', tenantId: 'Union', q: 'Search' },
     },
     workflows: { name: 'Workflow |||| Workflows', fields: { key: 'Workflow', title: 'Title' } },
+    referrals: {
+      name: 'Referral |||| Referrals',
+      fields: { reference: 'Reference', caseTitle: 'Matter', union: 'Union', tenantId: 'Union', agency: 'Agency', sentAt: 'Referred', replyDueAt: 'Reply due', status: 'Status', overdue: 'Overdue only' },
+    },
+    'risk-register': {
+      name: 'Enterprise risk |||| Enterprise risks',
+      fields: { name: 'Enterprise', q: 'Search', tenantId: 'Union', colour: 'Colour', openCases: 'Open cases', reasons: 'Reasons', changedAt: 'Changed', computedAt: 'Computed' },
+    },
   },
 };

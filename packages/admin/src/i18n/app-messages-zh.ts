@@ -1,3 +1,6 @@
+import { dashboardMessagesZh } from './dashboard-messages.js';
+import { publicMessagesZh } from './public-messages.js';
+
 /**
  * The panel's own texts in Chinese (the default language): `shuoshi.*` and react-admin's
  * `resources.*` names and field labels. English has exactly the same keys (app-messages-en.ts).
@@ -6,8 +9,10 @@
  */
 export const appMessagesZh = {
   shuoshi: {
-    app: { title: '职工说事', subtitle: '诉求受理 · 办理 · 回访闭环管理' },
-    menu: { administration: '系统管理', dashboard: '督办工作台' },
+    ...dashboardMessagesZh,
+    ...publicMessagesZh,
+    app: { title: '职工说事', subtitle: '诉求受理 · 办理 · 回访闭环管理', speak_link: '我是职工，我要说事' },
+    menu: { administration: '系统管理', dashboard: '督办工作台', referrals: '跨界联动', risk_register: '企业风险' },
     auth: {
       wrong_credentials: '用户名或密码不正确，请重新输入。',
       too_many_attempts: '登录尝试次数过多，请稍后再试。',
@@ -168,6 +173,14 @@ export const appMessagesZh = {
       fields: { name: '企业名称', creditCode: '统一社会信用代码', industry: '行业', workers: '职工人数', tenantId: '所属工会', q: '搜索' },
     },
     workflows: { name: '流程', fields: { key: '流程', title: '名称' } },
+    referrals: {
+      name: '跨界联动',
+      fields: { reference: '编号', caseTitle: '事项', union: '所属工会', tenantId: '所属工会', agency: '联动单位', sentAt: '交办时间', replyDueAt: '答复期限', status: '状态', overdue: '仅看超期' },
+    },
+    'risk-register': {
+      name: '企业风险',
+      fields: { name: '企业名称', q: '搜索', tenantId: '所属工会', colour: '风险颜色', openCases: '在办事项', reasons: '原因', changedAt: '变化时间', computedAt: '计算时间' },
+    },
   },
 };
 

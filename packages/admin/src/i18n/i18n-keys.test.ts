@@ -91,6 +91,9 @@ describe('the panel messages', () => {
       'shuoshi.rating': ['grade_1', 'grade_2', 'grade_3', 'grade_4', 'grade_5'],
       'shuoshi.timeline': ['host_open', 'host_assign', 'host_timer'],
       'shuoshi.warning_source': ['ladder', 'rule', 'referral'],
+      'shuoshi.dashboard': ['rate_completion', 'rate_onTime', 'rate_response', 'rate_satisfaction', 'month', 'quarter', 'year'],
+      'shuoshi.speak': ['anonymous', 'anonymous_help', 'named', 'named_help', 'status_open', 'status_closed', 'by_worker', 'by_staff', 'by_agency', 'by_system', 'grade_1', 'grade_2', 'grade_3', 'grade_4', 'grade_5'],
+      'shuoshi.agency': ['status_awaiting', 'status_replied', 'status_returned', 'status_withdrawn'],
     };
     for (const [prefix, values] of Object.entries(families)) for (const value of values) expect(zh.has(`${prefix}.${value}`), `${prefix}.${value}`).toBe(true);
   });

@@ -3,6 +3,8 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import GroupIcon from '@mui/icons-material/Group';
 import HandshakeIcon from '@mui/icons-material/Handshake';
+import ShareIcon from '@mui/icons-material/Share';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Divider, ListSubheader } from '@mui/material';
 import { Menu, usePermissions, useSidebarState, useTranslate } from 'react-admin';
 import { canAccessWith } from '../api/permissions.js';
@@ -16,8 +18,8 @@ const ADMINISTRATION = [
 ] as const;
 
 /**
- * The side menu: the extra pages a role may open, the cases, and the administration entries the
- * role may list (hidden otherwise).
+ * The side menu: the extra pages a role may open (the dashboard), the cases, the referrals and
+ * the enterprise risk register, and the administration entries the role may list (hidden otherwise).
  * @example
  * <Layout menu={AppMenu} />
  */
@@ -33,6 +35,8 @@ export function AppMenu() {
         <Menu.Item key={page.path} to={page.path} primaryText={translate(page.menuLabel ?? '')} leftIcon={page.icon} />
       ))}
       <Menu.Item to="/cases" primaryText={translate('resources.cases.name', { smart_count: 2 })} leftIcon={<AssignmentIcon />} />
+      <Menu.Item to="/referrals" primaryText={translate('shuoshi.menu.referrals')} leftIcon={<ShareIcon />} />
+      <Menu.Item to="/risk-register" primaryText={translate('shuoshi.menu.risk_register')} leftIcon={<WarningAmberIcon />} />
       {administration.length > 0 && <Divider />}
       {administration.length > 0 && open && <ListSubheader sx={{ lineHeight: '2.5em', background: 'transparent' }}>{translate('shuoshi.menu.administration')}</ListSubheader>}
       {administration.map(({ resource, icon }) => (

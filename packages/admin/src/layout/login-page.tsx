@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Box, Link, Typography } from '@mui/material';
 import { LocalesMenuButton, Login, LoginForm, useTranslate } from 'react-admin';
 
 /**
@@ -23,6 +23,10 @@ export function LoginPage() {
         </Box>
       </Box>
       <LoginForm />
+      {/* A worker who lands here finds their own page (no login): /speak, outside the panel's hash routes. */}
+      <Box sx={{ textAlign: 'center', pb: 2 }}>
+        <Link href="/speak">{translate('shuoshi.app.speak_link')}</Link>
+      </Box>
     </Login>
   );
 }

@@ -2,13 +2,14 @@ import { localStorageStore, type Store } from 'react-admin';
 import { readSession } from '../api/session-store.js';
 
 /**
- * Whether a store key is a lasting preference: saved queries (kept per user) and the language
- * (kept per browser). react-admin empties its store at logout; these survive it.
+ * Whether a store key is a lasting preference: saved queries and the dashboard's targets (kept
+ * per user) and the language (kept per browser). react-admin empties its store at logout; these
+ * survive it.
  * @example
  * isLastingKey('cases.savedQueries'); // true
  */
 export function isLastingKey(key: string): boolean {
-  return key === 'locale' || key.endsWith('.savedQueries');
+  return key === 'locale' || key === 'dashboard.targets' || key.endsWith('.savedQueries');
 }
 
 function lastingKey(key: string): string {

@@ -1,0 +1,60 @@
+import type { Browser, Page } from 'playwright-core';
+
+/**
+ * Opens a page in a fresh browser context (its own storage, so its own sign-in): a desktop of
+ * 1400 × 900, or a phone of 360 × 740 with touch; in Chinese, with generous timeouts.
+ * @example
+ * const phone = await openPage(browser, { phone: true });
+ */
+export async function openPage(browser: Browser, options: { phone?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext(options.phone ? { viewport: { width: 360, height: 740 }, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  // Generous: the machine has 2 cores, shared with the server in-process and other test runs.
+  page.setDefaultTimeout(60_000);
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  return page;
+}
+
+/**
+ * The text of a dashboard figure's value (`[data-figure="completion"] [data-value]`).
+ * @example
+ * await figureValue(page, 'received'); // '94'
+ */
+export async function figureValue(page: Page, figure: string): Promise<string> {
+  return ((await page.locator(`[data-figure="${figure}"] [data-value]`).first().textContent()) ?? '').trim();
+}
+
+/**
+ * How wide the page's content is: wider than the viewport means sideways scrolling on a phone.
+ * @example
+ * expect(await pageWidth(page)).toBeLessThanOrEqual(360);
+ */
+export async function pageWidth(page: Page): Promise<number> {
+  return Number(await page.evaluate('document.documentElement.scrollWidth'));
+}
+
+/**
+ * The state title the case page shows (its `[data-state]` chip).
+ * @example
+ * await expect.poll(() => stateOf(page)).toBe('调解');
+ */
+export async function stateOf(page: Page): Promise<string> {
+  return (await page.locator('[data-state]').first().textContent()) ?? '';
+}
+
+/**
+ * Sends an event from the case page through its form: opens it, fills the given text fields
+ * that are still empty, confirms, and waits for the dialog to close.
+ * @example
+ * await sendEvent(page, '调解成功', { 办理结果: '已协调解决' });
+ */
+export async function sendEvent(page: Page, label: string, fill: Record<string, string> = {}): Promise<void> {
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  for (const [field, value] of Object.entries(fill)) {
+    const input = dialog.getByRole('textbox', { name: field });
+    if ((await input.inputValue()) === '') await input.fill(value);
+  }
+  await dialog.getByRole('button', { name: label, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
