@@ -7,12 +7,32 @@ import { PICK_SLOTS, stagePrototypes } from './metrics-prototypes.js';
 import { q, run } from './metrics-sql.js';
 import type { BenchDb } from './server-prepare.js';
 
-/** The generated county union's id. */
+/**
+ * The generated county union's id (its path is `/benchm/`).
+ * @example
+ * `/${COUNTY}/`; // '/benchm/'
+ */
 export const COUNTY = 'benchm';
-/** How many townships (and parks) the county has. */
+
+/**
+ * How many townships (the last 3 of them parks) the county has.
+ * @example
+ * townshipId(TOWNSHIPS); // 'benchm_t20'
+ */
 export const TOWNSHIPS = 20;
-/** The county user (county_admin, supervisor) and the township user (township_admin of the first township). */
+
+/**
+ * The county user's name (county_admin, supervisor, in the county union).
+ * @example
+ * await login(client, COUNTY_USER, password);
+ */
 export const COUNTY_USER = 'benchm.admin';
+
+/**
+ * The township user's name (township_admin of the first township).
+ * @example
+ * await login(client, TOWNSHIP_USER, password);
+ */
 export const TOWNSHIP_USER = 'benchm_t01.admin';
 
 /**

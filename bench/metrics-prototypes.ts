@@ -22,7 +22,11 @@ export const WORKFLOW_MIX: ReadonlyArray<readonly [string, number]> = [
   ['legal-aid', 0.1],
 ];
 
-/** Slots in each pick list: a case picks `slot = floor(random * PICK_SLOTS)`. */
+/**
+ * Slots in each pick list: a generated case takes the prototype in `slot = floor(random * PICK_SLOTS)`.
+ * @example
+ * const slot = Math.floor(Math.random() * PICK_SLOTS);
+ */
 export const PICK_SLOTS = 65_536;
 
 /**

@@ -1,8 +1,8 @@
 // The timers part of bench/metrics.ts: on a fresh PostgreSQL schema, K real server processes
-// (bench/server-child.ts) are started and idle; then union-grievance cases dated 30 days back are
-// opened in ONE transaction (tests/server/open-cases-in-the-past.ts), so that all their timers,
-// already due, appear at once when it commits; the servers' timer workers drain them unaided, and
-// this process polls the timers table until no due pending row is left.
+// (bench/server-child.ts) are started and drain a warm-up backlog unmeasured; then union-grievance
+// cases dated 30 days back are opened in ONE transaction (tests/server/open-cases-in-the-past.ts),
+// so that all their timers, already due, appear at once when it commits; the servers' timer workers
+// drain them unaided, and this process polls the timers table until no due pending row is left.
 import { randomBytes } from 'node:crypto';
 import { createDatabase, migrateToLatest } from '@shuoshi/server';
 import { openCasesInThePast } from '../tests/server/open-cases-in-the-past.js';
@@ -15,7 +15,7 @@ import { BENCH_TENANT, prepareDatabase } from './server-prepare.js';
  * applying) over the time from the first claim (the earliest `fired_at`, which the claiming round
  * stamps) to the poll that found none left; `perSecondFromCommit` over the time from the commit.
  * @example
- * const run: TimerRun = await timeTimerDrain({ url, processes: 3, timers: 2000, log: console.log });
+ * const run: TimerRun = await timeTimerDrain({ url, processes: 3, timers: 2000, warmupTimers: 1500, log: console.log });
  */
 export interface TimerRun {
   processes: number;
@@ -54,7 +54,7 @@ async function drain(db: Awaited<ReturnType<typeof createDatabase>>['db'], deadl
 /**
  * Measures K processes draining `timers` due timers on a schema of their own (dropped afterwards).
  * @example
- * const one = await timeTimerDrain({ url, processes: 1, timers: 2000, log: console.log });
+ * const one = await timeTimerDrain({ url, processes: 1, timers: 2000, warmupTimers: 1500, log: console.log });
  */
 export async function timeTimerDrain(options: { url: string; processes: number; timers: number; warmupTimers: number; timeoutMs?: number; log: (line: string) => void }): Promise<TimerRun> {
   const schema = `benchmt_${randomBytes(6).toString('hex')}`;
@@ -69,13 +69,15 @@ export async function timeTimerDrain(options: { url: string; processes: number; 
     if (options.warmupTimers > 0) {
       await openCasesInThePast(handle.db, { tenantId: BENCH_TENANT, timers: options.warmupTimers, daysAgo: 30 });
       await drain(handle.db, Date.now() + (options.timeoutMs ?? 300_000));
+      // Let the outbox deliver what the warm-up's steps queued.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
     }
     const cpu = () => servers.reduce((total, server) => total + (server.cpuMs() ?? 0), 0);
-    const cpuBefore = cpu();
     const measuredFrom = new Date();
     const openStarted = performance.now();
     const cases = await openCasesInThePast(handle.db, { tenantId: BENCH_TENANT, timers: options.timers, daysAgo: 30 });
     const committedAt = Date.now();
+    const cpuBefore = cpu();
     const openMs = performance.now() - openStarted;
     const left = await drain(handle.db, committedAt + (options.timeoutMs ?? 300_000));
     const drainedAt = Date.now();

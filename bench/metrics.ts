@@ -26,7 +26,8 @@
 //                       county's raw SQL always get BENCH_REQUESTS)
 //   BENCH_EXPLAIN       false (print EXPLAIN ANALYZE of the county's month query)
 //   BENCH_TIMERS        2000 (due timers per drain; 0 skips the timers part)
-//   BENCH_TIMERS_WARMUP 300 (due timers drained unmeasured first, so every process is warm)
+//   BENCH_TIMERS_WARMUP 1500 (due timers drained unmeasured first, so that every process has
+//                       compiled the event path: a server runs warm for hours)
 //   BENCH_METRICS       true (false skips the data and the metrics part)
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -61,7 +62,7 @@ const REUSE = process.env['BENCH_SCHEMA'] || undefined;
 const REQUESTS = Math.max(1, count('BENCH_REQUESTS', 20));
 const WARMUP = count('BENCH_WARMUP', 3);
 const TIMERS = count('BENCH_TIMERS', 2000);
-const TIMERS_WARMUP = count('BENCH_TIMERS_WARMUP', 300);
+const TIMERS_WARMUP = count('BENCH_TIMERS_WARMUP', 1500);
 const WITH_METRICS = flag('BENCH_METRICS', true);
 const BUDGET_MS = count('BENCH_BUDGET_S', 180) * 1000;
 const EXPLAIN = flag('BENCH_EXPLAIN', false);
@@ -73,6 +74,8 @@ const WORKFLOWS = BUILTIN_TEMPLATES.filter((w) => WORKFLOW_MIX.some(([key]) => k
 if (REUSE !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(REUSE)) throw new Error(`BENCH_SCHEMA must be a schema name like benchm_0a1b2c3d4e5f; got ${JSON.stringify(REUSE)}`);
 
 const cleanups: Array<() => Promise<void>> = [];
+// However this process ends (even a closed pipe on stdout), it leaves no server running.
+process.once('exit', killAllServers);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`\n${signal}: cleaning up`);
