@@ -52,7 +52,7 @@ export type StepColumns = Omit<SnapshotColumns, 'search_words'> & { search_words
  * Derives the columns of a stepped case, leaving the search words alone when the texts they are
  * made of did not change (segmenting Chinese text is the costliest part of writing a step).
  * @example
- * await updateCase(trx, row, { ...stepColumns(next, workflow, row), version, updated_at, closed_at });
+ * const columns = stepColumns(next, workflow, row); // then writeStep(db, { columns, ... })
  */
 export function stepColumns(snapshot: CaseSnapshot, workflow: Workflow, previous: { title: string; description: string }): StepColumns {
   const columns = columnsWithoutSearch(snapshot, workflow);
@@ -123,13 +123,12 @@ export function scopedCases(db: Kysely<Database>, caller: Pick<Caller, 'tenantPa
 }
 
 /**
- * Reads a case in the caller's subtree, optionally locking its row for the event path.
+ * Reads a case in the caller's subtree (steps then write it guarded by the version read: see writeStep).
  * @example
- * const row = await findCase(trx, caller, id, { lock: true });
+ * const row = await findCase(db, caller, id);
  */
-export async function findCase(db: Kysely<Database>, caller: Pick<Caller, 'tenantPath'>, id: string, options: { lock?: boolean } = {}): Promise<CaseRow | undefined> {
-  const query = scopedCases(db, caller).select(CASE_COLUMNS).where('cases.case_id', '=', id);
-  return (options.lock ? query.forUpdate() : query).executeTakeFirst();
+export async function findCase(db: Kysely<Database>, caller: Pick<Caller, 'tenantPath'>, id: string): Promise<CaseRow | undefined> {
+  return scopedCases(db, caller).select(CASE_COLUMNS).where('cases.case_id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -150,15 +149,6 @@ export async function findCaseById(db: Kysely<Database>, tenantId: string, caseI
  */
 export async function insertCase(db: Kysely<Database>, row: Omit<Insertable<CasesTable>, 'search_words'> & SnapshotColumns): Promise<CaseListRow> {
   return db.insertInto('cases').values(row).returning(CASE_LIST_COLUMNS).executeTakeFirstOrThrow();
-}
-
-/**
- * Writes a stepped case back, with its next version.
- * @example
- * await updateCase(trx, row, { ...caseColumns(next, workflow), version: row.version + 1, updated_at: now });
- */
-export async function updateCase(db: Kysely<Database>, row: Pick<CaseRow, 'tenant_id' | 'case_id'>, changes: StepColumns & { version: number; updated_at: Date; closed_at: Date | null }): Promise<CaseListRow> {
-  return db.updateTable('cases').set(changes).where('tenant_id', '=', row.tenant_id).where('case_id', '=', row.case_id).returning(CASE_LIST_COLUMNS).executeTakeFirstOrThrow();
 }
 
 /**
