@@ -224,6 +224,11 @@ describe.skipIf(!enabled)('the closed loop in a browser: dashboard, workers’ p
       ({ warning } = await callApi<{ warning: string }>(server.url, `/cases/${encodeURIComponent(story.caseId)}`, { token }));
     }
     expect(warning).toBe('yellow');
+    // The days that passed queued notices that the outbox worker delivers in the background: wait
+    // until it is done, so the bell's count below holds still while the test reads it.
+    const supervisorToken = await tokenOf(server.url, 'ninghai.supervisor');
+    const undelivered = `/outbox?filter=${encodeURIComponent(JSON.stringify({ status: ['pending', 'sending'] }))}&range=[0,0]`;
+    await expect.poll(async () => (await callApi<unknown[]>(server.url, undelivered, { token: supervisorToken })).length, { timeout: 30_000 }).toBe(0);
 
     await supervisor.goto(`${server.url}/#/dashboard`);
     await supervisor.reload();
