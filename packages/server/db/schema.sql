@@ -303,3 +303,31 @@ CREATE INDEX case_events_created_idx ON case_events (created_at);
 ALTER TABLE workflows ALTER COLUMN definition TYPE json USING definition::json;
 
 ALTER TABLE workflows ALTER COLUMN overlay TYPE json USING overlay::json;
+
+ALTER TABLE cases ADD COLUMN metric_facts jsonb;
+
+CREATE INDEX cases_unfolded_idx ON cases (tenant_id, case_id) WHERE metric_facts IS NULL;
+
+CREATE TABLE metric_rollups (
+  kind text NOT NULL, bucket text NOT NULL, tenant_id text NOT NULL, workflow_key text NOT NULL, workflow_category text NOT NULL,
+  data_category text NOT NULL, channel text NOT NULL, state text NOT NULL, warning text NOT NULL,
+  received bigint NOT NULL DEFAULT 0, completed bigint NOT NULL DEFAULT 0, completed_resolved bigint NOT NULL DEFAULT 0,
+  on_time bigint NOT NULL DEFAULT 0, responded bigint NOT NULL DEFAULT 0, responded_on_time bigint NOT NULL DEFAULT 0, ideas bigint NOT NULL DEFAULT 0,
+  ideas_adopted bigint NOT NULL DEFAULT 0, ideas_value numeric NOT NULL DEFAULT 0, open bigint NOT NULL DEFAULT 0, overdue bigint NOT NULL DEFAULT 0,
+  referrals_awaiting bigint NOT NULL DEFAULT 0, referrals_overdue bigint NOT NULL DEFAULT 0, ratings bigint NOT NULL DEFAULT 0,
+  rating_sum bigint NOT NULL DEFAULT 0, ratings_satisfied bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (kind, bucket, tenant_id, workflow_key, workflow_category, data_category, channel, state, warning)
+);
+
+CREATE TABLE metric_deltas (
+  tenant_id text NOT NULL,
+  delta_id bigint GENERATED ALWAYS AS IDENTITY,
+  kind text NOT NULL, bucket text NOT NULL, workflow_key text NOT NULL, workflow_category text NOT NULL,
+  data_category text NOT NULL, channel text NOT NULL, state text NOT NULL, warning text NOT NULL,
+  received bigint NOT NULL DEFAULT 0, completed bigint NOT NULL DEFAULT 0, completed_resolved bigint NOT NULL DEFAULT 0,
+  on_time bigint NOT NULL DEFAULT 0, responded bigint NOT NULL DEFAULT 0, responded_on_time bigint NOT NULL DEFAULT 0, ideas bigint NOT NULL DEFAULT 0,
+  ideas_adopted bigint NOT NULL DEFAULT 0, ideas_value numeric NOT NULL DEFAULT 0, open bigint NOT NULL DEFAULT 0, overdue bigint NOT NULL DEFAULT 0,
+  referrals_awaiting bigint NOT NULL DEFAULT 0, referrals_overdue bigint NOT NULL DEFAULT 0, ratings bigint NOT NULL DEFAULT 0,
+  rating_sum bigint NOT NULL DEFAULT 0, ratings_satisfied bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (tenant_id, delta_id)
+);

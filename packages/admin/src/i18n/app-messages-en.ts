@@ -1,6 +1,8 @@
 import type { AppMessages } from './app-messages-zh.js';
 import { dashboardMessagesEn } from './dashboard-messages.js';
+import { designerMessagesEn } from './designer-messages.js';
 import { publicMessagesEn } from './public-messages.js';
+import { workflowMessagesEn } from './workflow-messages.js';
 
 /**
  * The panel's own texts in English: the same keys as the Chinese (app-messages-zh.ts).
@@ -10,6 +12,8 @@ import { publicMessagesEn } from './public-messages.js';
 export const appMessagesEn: AppMessages = {
   shuoshi: {
     ...dashboardMessagesEn,
+    ...designerMessagesEn,
+    ...workflowMessagesEn,
     ...publicMessagesEn,
     app: { title: 'Workers speak up', subtitle: 'Intake · handling · follow-up, the closed loop', speak_link: 'I am a worker: speak up' },
     menu: { administration: 'Administration', dashboard: 'Supervisor dashboard', referrals: 'Referrals', risk_register: 'Enterprise risk' },

@@ -1,5 +1,7 @@
 import { dashboardMessagesZh } from './dashboard-messages.js';
+import { designerMessagesZh } from './designer-messages.js';
 import { publicMessagesZh } from './public-messages.js';
+import { workflowMessagesZh } from './workflow-messages.js';
 
 /**
  * The panel's own texts in Chinese (the default language): `shuoshi.*` and react-admin's
@@ -10,6 +12,8 @@ import { publicMessagesZh } from './public-messages.js';
 export const appMessagesZh = {
   shuoshi: {
     ...dashboardMessagesZh,
+    ...designerMessagesZh,
+    ...workflowMessagesZh,
     ...publicMessagesZh,
     app: { title: '职工说事', subtitle: '诉求受理 · 办理 · 回访闭环管理', speak_link: '我是职工，我要说事' },
     menu: { administration: '系统管理', dashboard: '督办工作台', referrals: '跨界联动', risk_register: '企业风险' },

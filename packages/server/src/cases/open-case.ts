@@ -3,6 +3,7 @@ import type { Actor, CaseSnapshot, Effect } from '@shuoshi/engine';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app/app-deps.js';
 import type { Database } from '../db/database.js';
+import { caseDims, contributionOf, foldCaseEvent, insertRollupDeltas } from '../rollups/index.js';
 import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
 import { formatReference, nextReferenceNumber, referencePrefix, referenceYear } from './case-reference.js';
 import { writeEffects } from './effects-repository.js';
@@ -37,7 +38,8 @@ export interface OpenCaseInput {
 
 /**
  * Opens a case inside the caller's transaction: starts the engine, numbers the case within its
- * county (e.g. NH-2025-000042), writes the row, the `$open` log entry, timers and outbox rows.
+ * county (e.g. NH-2025-000042), writes the row, the `$open` log entry, timers, outbox rows and
+ * the case's first metric deltas.
  * Engine refusals (bad data) are thrown as they are.
  * @example
  * const { row, snapshot } = await openCase(trx, deps, input);
@@ -54,6 +56,8 @@ export async function openCase(trx: Kysely<Database>, deps: Pick<AppDeps, 'engin
   const [letters, year] = [referencePrefix(root), referenceYear(now)];
   const reference = formatReference(letters, year, nextReferenceNumber(await highestReference(trx, root, `${letters}-${year}-`)));
   const caseId = randomUUID();
+  const opening = { seq: 1, type: OPEN_EVENT, actorRoles: input.actor.roles, data: input.data, effects, stateFrom: null, stateTo: snapshot.state, warning: snapshot.warning, createdAt: now };
+  const facts = foldCaseEvent(null, opening, caseDims({ tenant_id: tenantId, workflow_key: ref.key, channel: input.channel, data: snapshot.data }, workflow), workflow);
   const row = await insertCase(trx, {
     ...caseColumns(snapshot, workflow),
     tenant_id: tenantId,
@@ -70,6 +74,7 @@ export async function openCase(trx: Kysely<Database>, deps: Pick<AppDeps, 'engin
     opened_at: now,
     updated_at: now,
     closed_at: snapshot.status === 'closed' ? now : null,
+    metric_facts: JSON.stringify(facts),
   });
   await appendEvent(trx, {
     tenant_id: tenantId,
@@ -86,5 +91,6 @@ export async function openCase(trx: Kysely<Database>, deps: Pick<AppDeps, 'engin
     created_at: now,
   });
   await writeEffects(trx, { tenantId, caseId, reference, workflow: ref }, effects, now);
+  await insertRollupDeltas(trx, contributionOf(facts));
   return { row, snapshot, effects };
 }

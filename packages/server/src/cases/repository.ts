@@ -11,14 +11,14 @@ import { searchText } from './search-words.js';
  * @example
  * const rows: CaseListRow[] = await scopedCases(db, caller).select(CASE_LIST_COLUMNS).execute();
  */
-export type CaseListRow = Omit<Selectable<CasesTable>, 'snapshot' | 'search_words'>;
+export type CaseListRow = Omit<Selectable<CasesTable>, 'snapshot' | 'search_words' | 'metric_facts'>;
 
 /**
- * A row of `cases` with its snapshot (the search words are never read back).
+ * A row of `cases` with its snapshot and metric facts (the search words are never read back).
  * @example
  * const row: CaseRow | undefined = await findCase(db, caller, id);
  */
-export type CaseRow = CaseListRow & Pick<Selectable<CasesTable>, 'snapshot'>;
+export type CaseRow = CaseListRow & Pick<Selectable<CasesTable>, 'snapshot' | 'metric_facts'>;
 
 /**
  * The columns a list reads: all but the snapshot and the search words.
@@ -30,7 +30,7 @@ export const CASE_LIST_COLUMNS = [
   'enterprise_id', 'title', 'description', 'data', 'version', 'due_at', 'overdue', 'tracking_hash', 'opened_by', 'opened_at', 'updated_at', 'closed_at',
 ] as const;
 
-const CASE_COLUMNS = [...CASE_LIST_COLUMNS, 'snapshot'] as const;
+const CASE_COLUMNS = [...CASE_LIST_COLUMNS, 'snapshot', 'metric_facts'] as const;
 
 /**
  * The columns of a case that follow from its snapshot (everything a list filters on).

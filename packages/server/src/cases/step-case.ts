@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app/app-deps.js';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../http/http-error.js';
+import { caseDims, rollupStep } from '../rollups/index.js';
 import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
 import { presentCase } from './present-case.js';
 import { stepColumns, type CaseListRow, type CaseRow } from './repository.js';
@@ -76,14 +77,17 @@ export async function stepCaseRow(deps: Pick<AppDeps, 'engine' | 'clock'>, db: K
     closed_at: closedAt,
   };
   const response: StepResponse = { case: presentCase(stepped, engine, { reveal: false, now, snapshot: next }), effects: result.effects };
+  const entry = { ...request.entry, actorId: request.actor.id, actorRoles: request.actor.roles, stateFrom: row.state, stateTo: next.state, warning: next.warning };
+  const logged = { ...entry, seq: row.version + 1, effects: result.effects, createdAt: now };
   const written = await writeStep(db, {
     target: { tenantId: row.tenant_id, caseId: row.case_id, reference: row.reference, workflow: next.workflow },
     readVersion: row.version,
     columns,
     closedAt,
     now,
-    entry: { ...request.entry, actorId: request.actor.id, actorRoles: request.actor.roles, stateFrom: row.state, stateTo: next.state, warning: next.warning },
+    entry,
     effects: result.effects,
+    rollup: rollupStep(row.metric_facts, logged, caseDims({ ...row, workflow_key: next.workflow.key, data: next.data }, workflow), workflow),
     ...(request.idempotency ? { idempotency: { ...request.idempotency, statusCode: 200, body: response } } : {}),
   });
   return written ? { kind: 'stepped', response } : { kind: 'conflict' };

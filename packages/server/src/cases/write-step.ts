@@ -1,6 +1,7 @@
 import type { Effect } from '@shuoshi/engine';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.js';
+import { rollupDeltaInsert, type RollupStep } from '../rollups/index.js';
 import { effectRows, type EffectTarget } from './effects-repository.js';
 import type { StepColumns } from './repository.js';
 
@@ -8,7 +9,7 @@ import type { StepColumns } from './repository.js';
  * Everything one step writes: the case's next columns (guarded by the version it was read at),
  * its log entry, its effects, and the stored answer of an Idempotency-Key.
  * @example
- * const stepped = await writeStep(db, { target, readVersion: 3, columns, closedAt: null, now, entry, effects });
+ * const stepped = await writeStep(db, { target, readVersion: 3, columns, closedAt: null, now, entry, effects, rollup });
  */
 export interface StepWrite {
   target: EffectTarget;
@@ -19,13 +20,15 @@ export interface StepWrite {
   now: Date;
   entry: { type: string; actorId: string; actorRoles: readonly string[]; data: Record<string, unknown>; stateFrom: string; stateTo: string; warning: string };
   effects: readonly Effect[];
+  /** The case's metric facts after the step and the rollup deltas it appends (see rollupStep). */
+  rollup: RollupStep;
   idempotency?: { tenantId: string; userId: string; key: string; requestHash: string; statusCode: number; body: unknown };
 }
 
 /**
  * Writes a step as ONE statement, so it commits or fails whole, in one round trip: the update of
  * the case row takes the row's lock and checks its version (compare-and-set); the log entry,
- * timers, outbox rows and idempotency record are written only through the updated row. Resolves
+ * timers, outbox rows, metric deltas and idempotency record are written only through the updated row. Resolves
  * false, writing nothing, when the row has moved past `readVersion` (someone else stepped first).
  * Inside a transaction it takes part in it like any statement.
  * @example
@@ -39,7 +42,7 @@ export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise
     sql`upd AS (
       UPDATE cases SET state = ${c.state}, status = ${c.status}, warning = ${c.warning}, assignee_id = ${c.assignee_id}, title = ${c.title},
         description = ${c.description}, data = ${c.data}::jsonb, snapshot = ${c.snapshot}::jsonb, due_at = ${c.due_at}::timestamptz,
-        overdue = ${c.overdue}, version = ${next}::int, updated_at = ${now}::timestamptz, closed_at = ${write.closedAt}::timestamptz${c.search_words ? sql`, search_words = ${c.search_words}` : sql``}
+        overdue = ${c.overdue}, version = ${next}::int, metric_facts = ${write.rollup.facts === null ? null : JSON.stringify(write.rollup.facts)}::jsonb, updated_at = ${now}::timestamptz, closed_at = ${write.closedAt}::timestamptz${c.search_words ? sql`, search_words = ${c.search_words}` : sql``}
       WHERE tenant_id = ${target.tenantId} AND case_id = ${target.caseId} AND version = ${write.readVersion}::int
       RETURNING tenant_id, case_id)`,
     sql`ev AS (
@@ -67,6 +70,7 @@ export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise
       SELECT upd.tenant_id, o.id, upd.case_id, o.type, o.payload, 'pending', ${now}::timestamptz, NULL
       FROM upd CROSS JOIN jsonb_to_recordset(${JSON.stringify(rows.outbox)}::jsonb) AS o(id text, type text, payload jsonb))`);
   }
+  if (write.rollup.deltas.length > 0) parts.push(sql`md AS (${rollupDeltaInsert(write.rollup.deltas, 'upd')})`);
   const key = write.idempotency;
   if (key) {
     parts.push(sql`idem AS (

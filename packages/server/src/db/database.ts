@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { NotificationsTable } from '../notifications/notifications-table.js';
+import type { CaseFacts } from '../rollups/case-facts.js';
 import type { EnterpriseRiskHistoryTable, EnterpriseRiskTable, RiskRuleSetsTable, RiskWatermarksTable } from '../risk/risk-tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -137,6 +138,8 @@ export interface CasesTable {
   opened_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Timestamp | null;
+  /** What the case adds to the metric rollups follows from these (null until folded from the log). */
+  metric_facts: ColumnType<CaseFacts | null, string | null | undefined, string | null>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { outboxDeliveryMigration } from './migrations/0002-outbox-delivery.js';
 import { publicIntakeMigration } from './migrations/0003-public-intake.js';
 import { riskRegisterMigration } from './migrations/0004-risk-register.js';
 import { orderedDefinitionsMigration } from './migrations/0005-ordered-definitions.js';
+import { metricRollupsMigration } from './migrations/0006-metric-rollups.js';
 import type { SqlMigration } from './migrations/sql-migration.js';
 
 /**
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, SqlMigration>> = Object.freeze(
   '0003-public-intake': publicIntakeMigration,
   '0004-risk-register': riskRegisterMigration,
   '0005-ordered-definitions': orderedDefinitionsMigration,
+  '0006-metric-rollups': metricRollupsMigration,
 });
 
 /**

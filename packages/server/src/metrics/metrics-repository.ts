@@ -119,6 +119,7 @@ export async function loadMetricsCounts(db: Kysely<Database>, scope: MetricsScop
              coalesce(st.final, false) as to_final, coalesce(st.adopted, false) as to_adopted, coalesce(st.idea, false) as idea,
              (e.seq > 1 and e.type <> '$timer' and not (e.actor_roles <@ array['worker', 'system', 'agency']::text[])) as staff_act,
              case when jsonb_typeof(e.data->'idea_value') = 'number' then (e.data->>'idea_value')::numeric end as idea_value,
+             case when e.type = '$timer' and e.data->>'kind' = 'referral' then e.data->>'timerId' end as referral_timer,
              case when e.effects @> '[{"type":"slaBreached"}]' or e.effects @> '[{"type":"refer"}]' or e.effects @> '[{"type":"referralClosed"}]' then e.effects end as effects
       from cs
       join case_events e on e.tenant_id = cs.tenant_id and e.case_id = cs.case_id
@@ -139,7 +140,8 @@ export async function loadMetricsCounts(db: Kysely<Database>, scope: MetricsScop
         min(ev.seq) filter (where ev.staff_act) as response_seq,
         bool_or(ev.idea) as idea,
         (array_agg(ev.idea_value order by ev.seq desc) filter (where ev.idea_value is not null))[1] as idea_value,
-        coalesce(jsonb_agg(jsonb_build_object('seq', ev.seq, 'effects', ev.effects)) filter (where ev.effects is not null), '[]'::jsonb) as fx
+        coalesce(jsonb_agg(jsonb_build_object('seq', ev.seq, 'effects', ev.effects)) filter (where ev.effects is not null), '[]'::jsonb) as fx,
+        coalesce(array_agg(ev.referral_timer) filter (where ev.referral_timer is not null), '{}'::text[]) as referral_timers
       from ev
       group by ev.tenant_id, ev.case_id
     ),
@@ -157,9 +159,10 @@ export async function loadMetricsCounts(db: Kysely<Database>, scope: MetricsScop
         r.awaiting, r.awaiting_overdue
       from shaped f
       cross join lateral (
-        select count(*) as awaiting, count(*) filter (where due <= ${asOf}) as awaiting_overdue
+        select count(*) as awaiting, count(*) filter (where late) as awaiting_overdue
         from (
-          select max((y->>'replyDueAt')::timestamptz) as due
+          -- Overdue once the reply deadline's timer fired (the engine names it <referralId>.referral).
+          select (y->>'referralId') || '.referral' = any(f.referral_timers) as late
           from jsonb_array_elements(f.fx) x cross join lateral jsonb_array_elements(x->'effects') y
           where y->>'type' in ('refer', 'referralClosed')
           group by y->>'referralId'

@@ -5,12 +5,11 @@ import type { Caller } from '../auth/caller.js';
 import type { Database } from '../db/database.js';
 import { resolveMetricsContext, type MetricsContext } from './metrics-context.js';
 import { monthlyPeriods, resolvePeriod, type MetricsPeriod } from './metrics-period.js';
-import { emptyCounts, loadMetricsCounts, loadRatingCounts, type MetricsCounts, type RatingCounts } from './metrics-repository.js';
+import { loadMetricsCounts, loadRatingCounts, type MetricsCounts, type MetricsScope, type RatingCounts } from './metrics-repository.js';
+import { emptyRollupFigures, hasUnfoldedCases, loadRollupFigures, type RollupFigures } from './rollup-repository.js';
 import { rankTownships } from './rank-townships.js';
 import { rateOf } from './rate-of.js';
 import type { Metrics, MetricsQuery, Townships, Trend, TrendQuery } from './schemas.js';
-
-const NO_RATINGS: RatingCounts = { count: 0, sum: 0, satisfied: 0 };
 
 /**
  * Runs a request's queries in one read-only snapshot (so the flows, stocks and ratings agree with
@@ -24,6 +23,22 @@ function inSnapshot<T>(db: Kysely<Database>, run: (trx: Kysely<Database>) => Pro
       await sql`set local work_mem = '32MB'`.execute(trx);
       return run(trx);
     });
+}
+
+/**
+ * The figures of a scope, by group: a period that runs now is read from the rollups kept in step
+ * with the log (unless some case of the subtree is not folded into them yet); a period that has
+ * ended is replayed from the log as of its end (its figures never change).
+ */
+async function loadFigures(trx: Kysely<Database>, scope: MetricsScope): Promise<Map<string, RollupFigures>> {
+  if (scope.period.asOf < scope.period.end && !(await hasUnfoldedCases(trx, scope.tenantPath))) return loadRollupFigures(trx, scope);
+  const [counts, ratings] = [await loadMetricsCounts(trx, scope), await loadRatingCounts(trx, scope)];
+  const groups = new Map<string, RollupFigures>();
+  for (const grp of new Set([...counts.keys(), ...ratings.keys()])) {
+    const empty = emptyRollupFigures();
+    groups.set(grp, { counts: counts.get(grp) ?? empty.counts, ratings: ratings.get(grp) ?? empty.ratings });
+  }
+  return groups;
 }
 
 function periodOut(period: MetricsPeriod): Metrics['period'] {
@@ -87,7 +102,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
       const period = resolvePeriod(query, clock.now());
       const context = await resolveMetricsContext(deps, caller, query);
       const scope = { ...context.scope, period, groupByChild: false };
-      const [counts, ratings] = await inSnapshot(db, async (trx) => [(await loadMetricsCounts(trx, scope)).get('') ?? emptyCounts(), (await loadRatingCounts(trx, scope)).get('') ?? NO_RATINGS] as const);
+      const { counts, ratings } = (await inSnapshot(db, (trx) => loadFigures(trx, scope))).get('') ?? emptyRollupFigures();
       return metricsOf(context, period, counts, ratings);
     },
 
@@ -96,12 +111,11 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
       const period = resolvePeriod(query, clock.now());
       const context = await resolveMetricsContext(deps, caller, query);
       const scope = { ...context.scope, period, groupByChild: true };
-      const [counts, ratings] = await inSnapshot(db, async (trx) => [await loadMetricsCounts(trx, scope), await loadRatingCounts(trx, scope)] as const);
+      const groups = await inSnapshot(db, (trx) => loadFigures(trx, scope));
       const children = await db.selectFrom('tenants').select(['tenant_id', 'name_zh', 'name_en']).where('parent_id', '=', context.tenant.id).orderBy('tenant_id').execute();
       const rows = rankTownships(
         children.map((child) => {
-          const c = counts.get(child.tenant_id) ?? emptyCounts();
-          const r = ratings.get(child.tenant_id) ?? NO_RATINGS;
+          const { counts: c, ratings: r } = groups.get(child.tenant_id) ?? emptyRollupFigures();
           const satisfaction = satisfactionOf(r);
           return {
             tenant: { id: child.tenant_id, name: { zh: child.name_zh, en: child.name_en } },
@@ -124,8 +138,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
         const points: Trend['months'] = [];
         for (const period of monthlyPeriods(query.months, clock.now())) {
           const scope = { ...context.scope, period, groupByChild: false, cohortOnly: true };
-          const counts = (await loadMetricsCounts(trx, scope)).get('') ?? emptyCounts();
-          const ratings = (await loadRatingCounts(trx, scope)).get('') ?? NO_RATINGS;
+          const { counts, ratings } = (await loadFigures(trx, scope)).get('') ?? emptyRollupFigures();
           points.push({ month: period.from.slice(0, 7), period: periodOut(period), received: counts.received, ...mainRates(counts), satisfaction: satisfactionOf(ratings) });
         }
         return points;

@@ -126,7 +126,7 @@ export function recomputeMetrics(log: RawLog, query: RecomputeQuery): Recomputed
     let everAdopted = false;
     let ideaValue: number | undefined;
     const breaches: Array<{ seq: number; state: string }> = [];
-    const referrals = new Map<string, { due: Date | null; closed: boolean }>();
+    const referrals = new Map<string, { late: boolean; closed: boolean }>();
     for (const e of events) {
       if (done(e.stateTo) && !done(e.stateFrom)) doneStart = e.seq;
       if (e.stateFrom !== e.stateTo) entered = e.seq;
@@ -139,10 +139,14 @@ export function recomputeMetrics(log: RawLog, query: RecomputeQuery): Recomputed
           breaches.push({ seq: e.seq, state: effect.state });
           if (!done(effect.state) && firstBreach === undefined) firstBreach = e.seq;
         } else if (effect.type === 'refer') {
-          referrals.set(effect.referralId, { due: new Date(effect.replyDueAt), closed: referrals.get(effect.referralId)?.closed ?? false });
+          referrals.set(effect.referralId, { late: false, closed: referrals.get(effect.referralId)?.closed ?? false });
         } else if (effect.type === 'referralClosed') {
-          referrals.set(effect.referralId, { due: referrals.get(effect.referralId)?.due ?? null, closed: true });
+          referrals.set(effect.referralId, { late: referrals.get(effect.referralId)?.late ?? false, closed: true });
         }
+      }
+      // A referral is overdue once its reply deadline's timer has fired (logged as a $timer entry).
+      if (e.type === '$timer' && e.data['kind'] === 'referral') {
+        for (const [id, referral] of referrals) if (`${id}.referral` === e.data['timerId'] && !referral.closed) referral.late = true;
       }
     }
 
@@ -166,7 +170,7 @@ export function recomputeMetrics(log: RawLog, query: RecomputeQuery): Recomputed
       out.byWarning[last.warning] = (out.byWarning[last.warning] ?? 0) + 1;
       out.byState[`${c.workflowKey}:${last.stateTo}`] = (out.byState[`${c.workflowKey}:${last.stateTo}`] ?? 0) + 1;
       const awaiting = [...referrals.values()].filter((r) => !r.closed);
-      const late = awaiting.filter((r) => r.due !== null && r.due <= query.asOf).length;
+      const late = awaiting.filter((r) => r.late).length;
       out.referralsAwaiting += awaiting.length;
       out.referralsOverdue += late;
       if (late > 0 || breaches.some((b) => b.state === last.stateTo && b.seq >= entered)) out.overdue += 1;

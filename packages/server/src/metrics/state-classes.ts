@@ -34,17 +34,33 @@ export const IDEA_CATEGORY = 'golden_idea';
 export const RESOLVED_TAGS: readonly string[] = ['resolved', 'follow_up'];
 
 /**
+ * What one state counts as in the figures.
+ * @example
+ * const kind: StateKind = { resolved: true, final: false, done: true, adopted: false };
+ */
+export type StateKind = Pick<StateClass, 'resolved' | 'final' | 'done' | 'adopted'>;
+
+const NOTHING: StateKind = { resolved: false, final: false, done: false, adopted: false };
+
+/**
+ * Classifies one state of a workflow version (a state it does not have, or none, counts as nothing).
+ * @example
+ * classifyState(workflow, 'resolved'); // { resolved: true, final: false, done: true, adopted: false }
+ */
+export function classifyState(workflow: Pick<Workflow, 'states'>, state: string | null): StateKind {
+  const definition = state !== null && Object.hasOwn(workflow.states, state) ? workflow.states[state] : undefined;
+  if (!definition) return NOTHING;
+  const tags = definition.tags ?? [];
+  const resolved = tags.some((tag) => RESOLVED_TAGS.includes(tag));
+  const final = definition.final === true;
+  return { resolved, final, done: resolved || final, adopted: tags.includes('adopted') };
+}
+
+/**
  * Classifies every state of the given workflow versions.
  * @example
  * const classes = stateClasses([engine.workflow({ key: 'union-grievance', version: 1 })]);
  */
 export function stateClasses(workflows: readonly Workflow[]): StateClass[] {
-  return workflows.flatMap((workflow) =>
-    Object.entries(workflow.states).map(([state, definition]) => {
-      const tags = definition.tags ?? [];
-      const resolved = tags.some((tag) => RESOLVED_TAGS.includes(tag));
-      const final = definition.final === true;
-      return { key: workflow.key, version: workflow.version, state, resolved, final, done: resolved || final, adopted: tags.includes('adopted') };
-    }),
-  );
+  return workflows.flatMap((workflow) => Object.keys(workflow.states).map((state) => ({ key: workflow.key, version: workflow.version, state, ...classifyState(workflow, state) })));
 }

@@ -62,7 +62,7 @@ export async function listPublishedWorkflows(db: Kysely<Database>): Promise<Publ
  * const row = await findCaseByTrackingHash(db, hashTrackingCode(code));
  */
 export async function findCaseByTrackingHash(db: Kysely<Database>, trackingHash: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').select([...CASE_LIST_COLUMNS, 'snapshot']).where('tracking_hash', '=', trackingHash).executeTakeFirst();
+  return db.selectFrom('cases').select([...CASE_LIST_COLUMNS, 'snapshot', 'metric_facts']).where('tracking_hash', '=', trackingHash).executeTakeFirst();
 }
 
 /**

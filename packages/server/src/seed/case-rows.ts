@@ -2,6 +2,7 @@ import type { Effect, Workflow } from '@shuoshi/engine';
 import type { Insertable } from 'kysely';
 import { caseColumns, type SnapshotColumns } from '../cases/repository.js';
 import type { CaseEventsTable, CasesTable, OutboxTable, TimersTable } from '../db/database.js';
+import { caseDims, contributionOf, foldCaseFacts, type RollupRow } from '../rollups/index.js';
 import type { DemoCase } from './build-demo-data.js';
 
 /**
@@ -15,6 +16,8 @@ export interface CaseRows {
   events: Insertable<CaseEventsTable>[];
   timers: Insertable<TimersTable>[];
   outbox: Insertable<OutboxTable>[];
+  /** The case's contribution to the metric rollups (its facts are on the case row). */
+  rollups: RollupRow[];
 }
 
 // As the cases resource's writeEffects: these only change the case itself, nothing to deliver.
@@ -23,8 +26,9 @@ const NOT_DELIVERED: ReadonlySet<Effect['type']> = new Set(['scheduleTimer', 'ca
 /**
  * Turns a walked demo case into its rows: the case (the list columns computed exactly as the
  * event path computes them, so the next real event leaves them consistent), one `case_events` row
- * per step, its timers (pending, fired or cancelled) and the outbox rows of its effects, marked
- * sent: they belong to the demo's past.
+ * per step, its timers (pending, fired or cancelled), the outbox rows of its effects, marked
+ * sent (they belong to the demo's past), and its metric facts and rollup contribution folded from
+ * those steps.
  * @example
  * const { case: row, events, timers, outbox } = caseRows(demoCase, engine.workflow(ref));
  */
@@ -34,6 +38,8 @@ export function caseRows({ id, reference, walked }: DemoCase, workflow: Workflow
   const tenant = plan.tenant;
   const closedEvent = snapshot.status === 'closed' ? walked.events.at(-1) : undefined;
   const ref = { key: plan.workflow.key, version: plan.workflow.version };
+  const logged = walked.events.map((event) => ({ ...event, actorRoles: event.actor.roles, createdAt: new Date(event.at) }));
+  const facts = foldCaseFacts(logged, caseDims({ tenant_id: tenant, workflow_key: plan.workflow.key, channel: plan.channel, data: snapshot.data }, workflow), workflow);
   return {
     case: {
       ...caseColumns(snapshot, workflow),
@@ -51,7 +57,9 @@ export function caseRows({ id, reference, walked }: DemoCase, workflow: Workflow
       opened_at: new Date(plan.openedAt),
       updated_at: new Date(snapshot.updatedAt),
       closed_at: closedEvent ? new Date(closedEvent.at) : null,
+      metric_facts: facts === null ? null : JSON.stringify(facts),
     },
+    rollups: facts === null ? [] : contributionOf(facts),
     events: walked.events.map((event) => ({
       tenant_id: tenant,
       case_id: id,

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/database.js';
+import { compactRollups, insertRollupDeltas } from '../rollups/index.js';
 import { buildDemoData } from './build-demo-data.js';
 import { caseRows, type CaseRows } from './case-rows.js';
 import { DEMO_AGENCIES, DEMO_ENTERPRISES, demoCreditCode } from './demo-organisations.js';
@@ -125,6 +126,8 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, options: SeedOptions
     await insertInChunks(rows.flatMap((r) => r.events), 500, (chunk) => trx.insertInto('case_events').values(chunk).execute());
     await insertInChunks(rows.flatMap((r) => r.timers), 1000, (chunk) => trx.insertInto('timers').values(chunk).execute());
     await insertInChunks(rows.flatMap((r) => r.outbox), 500, (chunk) => trx.insertInto('outbox').values(chunk).execute());
+    await insertInChunks(rows.flatMap((r) => r.rollups), 1000, (chunk) => insertRollupDeltas(trx, chunk));
+    await compactRollups(trx);
     return true;
   });
   if (!written) return null;

@@ -13,6 +13,7 @@ import { createClock, type Clock } from '../clock/clock.js';
 import { createDatabase } from '../db/create-database.js';
 import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { verifyRollups } from '../rollups/index.js';
 import { NINGHAI_TENANTS } from './demo-tenants.js';
 
 /** The password of every test user. */
@@ -45,7 +46,11 @@ export interface TestContext {
   deps: AppDeps;
   dialect: 'pglite' | 'postgres';
   login(username: string): Promise<string>;
-  close(): Promise<void>;
+  /**
+   * Drops the database; first checks that the rollups the event path kept agree with the log
+   * (see verifyRollups) and throws with the differences if not, unless told not to.
+   */
+  close(options?: { verifyRollups?: boolean }): Promise<void>;
 }
 
 /**
@@ -94,9 +99,11 @@ export async function createTestContext(): Promise<TestContext> {
       if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return (response.body as { token: string }).token;
     },
-    async close() {
+    async close(options = {}) {
+      const problems = options.verifyRollups === false ? [] : await verifyRollups(db, engine);
       await drop();
       await handle.close();
+      if (problems.length > 0) throw new Error(`The metric rollups disagree with the event log (${problems.length}):\n${problems.slice(0, 20).join('\n')}`);
     },
   };
 }

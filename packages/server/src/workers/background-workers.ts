@@ -2,6 +2,7 @@ import type { AppDeps } from '../app/app-deps.js';
 import { createOutboxWorker, outboxSettingsOf } from '../outbox/index.js';
 import { createTimerWorker } from '../timers/index.js';
 import { createRiskWorker } from '../risk/risk-worker.js';
+import { createRollupWorker } from '../rollups/index.js';
 import type { WorkerLoop } from './worker-loop.js';
 
 /**
@@ -15,6 +16,7 @@ export const BACKGROUND_WORKERS: ReadonlyArray<(deps: AppDeps) => WorkerLoop> = 
   // Settings come from the server's validated configuration, or the environment when there is none.
   (deps) => createOutboxWorker(deps, outboxSettingsOf(deps)),
   (deps) => createRiskWorker(deps),
+  (deps) => createRollupWorker(deps),
 ];
 
 /**

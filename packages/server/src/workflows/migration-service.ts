@@ -6,6 +6,7 @@ import { writeEffects } from '../cases/effects-repository.js';
 import { caseColumns } from '../cases/repository.js';
 import type { Database } from '../db/database.js';
 import { HttpError, notFound } from '../http/http-error.js';
+import { refoldCase } from '../rollups/index.js';
 import { lockCase, openCasesPage, replaceTimers, type MigratingCase } from './case-migration-repository.js';
 import { readPublishedWorkflow } from './read-workflow.js';
 import * as repo from './repository.js';
@@ -105,6 +106,8 @@ export function createMigrationService(deps: Pick<AppDeps, 'db' | 'engine' | 'cl
           created_at: now,
         })
         .execute();
+      // The new version may count the case's past states differently: its figures are folded again.
+      await refoldCase(trx, engine, { tenantId: fresh.tenantId, caseId: fresh.caseId });
       await replaceTimers(trx, fresh, next.timers);
       const target = { tenantId: fresh.tenantId, caseId: fresh.caseId, reference: fresh.reference, workflow: next.workflow };
       await writeEffects(trx, target, result.effects.filter((effect) => !NOT_DELIVERED.has(effect.type)), now);

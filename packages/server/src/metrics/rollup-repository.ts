@@ -1,0 +1,127 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/database.js';
+import { emptyCounts, type MetricsCounts, type MetricsScope, type RatingCounts } from './metrics-repository.js';
+import { periodBuckets } from './period-buckets.js';
+
+/**
+ * The figures of one group read from the rollups: the counts and the ratings.
+ * @example
+ * const { counts, ratings } = (await loadRollupFigures(db, scope)).get('') ?? emptyRollupFigures();
+ */
+export interface RollupFigures {
+  counts: MetricsCounts;
+  ratings: RatingCounts;
+}
+
+/**
+ * Figures with nothing in them, for a group without cases.
+ * @example
+ * const figures = groups.get('chalu') ?? emptyRollupFigures();
+ */
+export function emptyRollupFigures(): RollupFigures {
+  return { counts: emptyCounts(), ratings: { count: 0, sum: 0, satisfied: 0 } };
+}
+
+function filters(scope: MetricsScope): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`left(t.path, ${scope.tenantPath.length}) = ${scope.tenantPath}`];
+  if (scope.workflowKey !== undefined) parts.push(sql`r.workflow_key = ${scope.workflowKey}`);
+  if (scope.channel !== undefined) parts.push(sql`r.channel = ${scope.channel}`);
+  if (scope.category !== undefined) parts.push(sql`(r.data_category = ${scope.category.value} or r.workflow_category = ${scope.category.value})`);
+  return sql.join(parts, sql` and `);
+}
+
+const COLUMNS = sql.raw(`kind, bucket, tenant_id, workflow_key, workflow_category, data_category, channel, state, warning,
+  received, completed, completed_resolved, on_time, responded, responded_on_time, ideas, ideas_adopted, ideas_value,
+  open, overdue, referrals_awaiting, referrals_overdue, ratings, rating_sum, ratings_satisfied`);
+
+interface RollupSums {
+  grp: string;
+  kind: 'flow' | 'stock' | 'rating';
+  workflow_key: string;
+  state: string;
+  warning: string;
+  [counter: string]: unknown;
+}
+
+/**
+ * Reads the figures of the period that runs now (asOf = now) from the rollups (metric_rollups
+ * plus the deltas not folded in yet), grouped like loadMetricsCounts: the period's flows from
+ * its buckets (whole months, else days), the open cases as they are, the ratings of its buckets.
+ * Only exact while the period runs and every case of the scope is folded (see hasUnfoldedCases).
+ * @example
+ * const byGroup = await loadRollupFigures(db, { ...scope, period });
+ */
+export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScope): Promise<Map<string, RollupFigures>> {
+  const buckets = periodBuckets(scope.period.from, scope.period.to);
+  const wanted = scope.cohortOnly
+    ? sql`kind in ('flow', 'rating') and bucket = any(${buckets}::text[])`
+    : sql`(kind = 'stock' or (kind in ('flow', 'rating') and bucket = any(${buckets}::text[])))`;
+  const group = scope.groupByChild ? sql`split_part(substr(t.path, ${scope.tenantPath.length + 1}), '/', 1)` : sql`''`;
+  const result = await sql<RollupSums>`
+    select ${group} as grp, r.kind, r.workflow_key, r.state, r.warning,
+      sum(received) as received, sum(completed) as completed, sum(completed_resolved) as completed_resolved, sum(on_time) as on_time,
+      sum(responded) as responded, sum(responded_on_time) as responded_on_time, sum(ideas) as ideas, sum(ideas_adopted) as ideas_adopted,
+      sum(ideas_value) as ideas_value, sum(open) as open, sum(overdue) as overdue, sum(referrals_awaiting) as referrals_awaiting,
+      sum(referrals_overdue) as referrals_overdue, sum(ratings) as ratings, sum(rating_sum) as rating_sum, sum(ratings_satisfied) as ratings_satisfied
+    from (
+      select ${COLUMNS} from metric_rollups where ${wanted}
+      union all
+      select ${COLUMNS} from metric_deltas where ${wanted}
+    ) r
+    join tenants t on t.tenant_id = r.tenant_id
+    where ${filters(scope)}
+    group by 1, 2, 3, 4, 5`.execute(db);
+
+  const groups = new Map<string, RollupFigures>();
+  for (const row of result.rows) {
+    const figures = groups.get(row.grp) ?? emptyRollupFigures();
+    groups.set(row.grp, figures);
+    addRow(figures, row);
+  }
+  for (const figures of groups.values()) figures.counts.openByState.sort((a, b) => a.workflow.localeCompare(b.workflow) || a.state.localeCompare(b.state));
+  return groups;
+}
+
+function addRow(figures: RollupFigures, row: RollupSums): void {
+  const n = (column: string) => Number(row[column] ?? 0);
+  const { counts, ratings } = figures;
+  if (row.kind === 'flow') {
+    counts.received += n('received');
+    counts.completed += n('completed');
+    counts.completedResolved += n('completed_resolved');
+    counts.onTime += n('on_time');
+    counts.responded += n('responded');
+    counts.respondedOnTime += n('responded_on_time');
+    counts.ideas += n('ideas');
+    counts.ideasAdopted += n('ideas_adopted');
+    counts.ideasValue += n('ideas_value');
+  } else if (row.kind === 'rating') {
+    ratings.count += n('ratings');
+    ratings.sum += n('rating_sum');
+    ratings.satisfied += n('ratings_satisfied');
+  } else if (n('open') > 0) {
+    counts.openTotal += n('open');
+    counts.overdue += n('overdue');
+    counts.referralsAwaiting += n('referrals_awaiting');
+    counts.referralsOverdue += n('referrals_overdue');
+    if (row.warning === 'green' || row.warning === 'yellow' || row.warning === 'red') counts.openByWarning[row.warning] += n('open');
+    const entry = counts.openByState.find((e) => e.workflow === row.workflow_key && e.state === row.state);
+    if (entry) entry.count += n('open');
+    else counts.openByState.push({ workflow: row.workflow_key, state: row.state, count: n('open') });
+  }
+}
+
+/**
+ * Whether some case of the scope's subtree has not been folded into the rollups yet (then its
+ * figures come from the log).
+ * @example
+ * if (await hasUnfoldedCases(db, '/ninghai/')) return loadMetricsCounts(db, scope);
+ */
+export async function hasUnfoldedCases(db: Kysely<Database>, tenantPath: string): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`
+    select exists (
+      select 1 from cases c join tenants t on t.tenant_id = c.tenant_id
+      where c.metric_facts is null and left(t.path, ${tenantPath.length}) = ${tenantPath}
+    ) as found`.execute(db);
+  return result.rows[0]?.found === true;
+}

@@ -1,0 +1,164 @@
+import type { CaseFacts } from './case-facts.js';
+
+/**
+ * The counters a rollup row adds up. Flow rows (`flow`, bucketed by the day or month the cases
+ * were opened) count the period's cases; stock rows (`stock`, by state and warning colour) count
+ * the open cases now; rating rows (`rating`, by the day or month given) count the ratings.
+ * @example
+ * const zero: RollupCounters = emptyRollupCounters();
+ */
+export interface RollupCounters {
+  received: number;
+  completed: number;
+  completedResolved: number;
+  onTime: number;
+  responded: number;
+  respondedOnTime: number;
+  ideas: number;
+  ideasAdopted: number;
+  ideasValue: number;
+  open: number;
+  overdue: number;
+  referralsAwaiting: number;
+  referralsOverdue: number;
+  ratings: number;
+  ratingSum: number;
+  ratingsSatisfied: number;
+}
+
+/**
+ * Which rollup row a contribution goes to: the kind, the bucket (`YYYY-MM` or `YYYY-MM-DD` in
+ * Asia/Shanghai for flows and ratings, '' for stock), the case's dims, and for stock its state
+ * and warning colour ('' elsewhere).
+ * @example
+ * const key: RollupKey = { kind: 'stock', bucket: '', tenantId: 'chalu', workflowKey: 'union-grievance', workflowCategory: 'grievance', dataCategory: 'wages', channel: 'phone', state: 'mediation', warning: 'yellow' };
+ */
+export interface RollupKey {
+  kind: 'flow' | 'stock' | 'rating';
+  bucket: string;
+  tenantId: string;
+  workflowKey: string;
+  workflowCategory: string;
+  dataCategory: string;
+  channel: string;
+  state: string;
+  warning: string;
+}
+
+/**
+ * One row's worth of contribution (or of rollup): a key and its counters.
+ * @example
+ * const rows: RollupRow[] = contributionOf(facts);
+ */
+export interface RollupRow extends RollupKey, RollupCounters {}
+
+/**
+ * The counter names, in the order the tables hold them.
+ * @example
+ * ROLLUP_COUNTERS.includes('onTime'); // true
+ */
+export const ROLLUP_COUNTERS = [
+  'received', 'completed', 'completedResolved', 'onTime', 'responded', 'respondedOnTime', 'ideas', 'ideasAdopted', 'ideasValue',
+  'open', 'overdue', 'referralsAwaiting', 'referralsOverdue', 'ratings', 'ratingSum', 'ratingsSatisfied',
+] as const satisfies ReadonlyArray<keyof RollupCounters>;
+
+/**
+ * Counters that are all zero.
+ * @example
+ * const total = emptyRollupCounters();
+ */
+export function emptyRollupCounters(): RollupCounters {
+  return Object.fromEntries(ROLLUP_COUNTERS.map((name) => [name, 0])) as unknown as RollupCounters;
+}
+
+function keyOf(facts: CaseFacts, kind: RollupKey['kind'], bucket: string, state = '', warning = ''): RollupKey {
+  return { kind, bucket, tenantId: facts.tenantId, workflowKey: facts.workflowKey, workflowCategory: facts.workflowCategory, dataCategory: facts.dataCategory, channel: facts.channel, state, warning };
+}
+
+/** The day's bucket and its month's: flows and ratings are kept at both grains. */
+function bothGrains(day: string): [string, string] {
+  return [day, day.slice(0, 7)];
+}
+
+/**
+ * What one case adds to the rollups, from its facts alone (see docs/metrics.md for the
+ * definitions): its flow row at its opening day and month, its stock row while it is not closed,
+ * and a rating row per rating at the day and month it was given.
+ * @example
+ * const rows = contributionOf(facts);
+ */
+export function contributionOf(facts: CaseFacts): RollupRow[] {
+  const rows: RollupRow[] = [];
+  const onTime = facts.done && (facts.breachSeq === null || (facts.doneStartSeq !== null && facts.breachSeq > facts.doneStartSeq));
+  const responded = facts.responseSeq !== null;
+  const flow: RollupCounters = {
+    ...emptyRollupCounters(),
+    received: 1,
+    completed: facts.done ? 1 : 0,
+    completedResolved: facts.done && facts.everResolved ? 1 : 0,
+    onTime: onTime ? 1 : 0,
+    responded: responded ? 1 : 0,
+    respondedOnTime: responded && (facts.breachSeq === null || facts.breachSeq > (facts.responseSeq ?? 0)) ? 1 : 0,
+    ideas: facts.idea ? 1 : 0,
+    ideasAdopted: facts.idea && facts.everAdopted ? 1 : 0,
+    ideasValue: facts.idea ? (facts.ideaValue ?? 0) : 0,
+  };
+  for (const bucket of bothGrains(facts.openedDay)) rows.push({ ...keyOf(facts, 'flow', bucket), ...flow });
+  if (!facts.final) {
+    const late = facts.referrals.filter((r) => r.overdue).length;
+    rows.push({
+      ...keyOf(facts, 'stock', '', facts.state, facts.warning),
+      ...emptyRollupCounters(),
+      open: 1,
+      overdue: facts.slaOverdue || late > 0 ? 1 : 0,
+      referralsAwaiting: facts.referrals.length,
+      referralsOverdue: late,
+    });
+  }
+  for (const rating of facts.ratings) {
+    for (const bucket of bothGrains(rating.day)) {
+      rows.push({ ...keyOf(facts, 'rating', bucket), ...emptyRollupCounters(), ratings: 1, ratingSum: rating.score, ratingsSatisfied: rating.score >= 4 ? 1 : 0 });
+    }
+  }
+  return rows;
+}
+
+function rowText(row: RollupRow): string {
+  return JSON.stringify([row.kind, row.bucket, row.tenantId, row.workflowKey, row.workflowCategory, row.dataCategory, row.channel, row.state, row.warning, ...ROLLUP_COUNTERS.map((name) => row[name])]);
+}
+
+/**
+ * The rows to add to the rollups when a case's contribution changes from `before` to `after`:
+ * the rows of `before` negated and those of `after`, leaving out rows that appear in both (most
+ * steps change one stock row or none). No arithmetic between them: the database adds the numbers
+ * up exactly (an idea's value may have decimals).
+ * @example
+ * const deltas = contributionDelta(contributionOf(previous), contributionOf(next));
+ */
+export function contributionDelta(before: readonly RollupRow[], after: readonly RollupRow[]): RollupRow[] {
+  const unmatched = new Map<string, number>();
+  for (const row of after) unmatched.set(rowText(row), (unmatched.get(rowText(row)) ?? 0) + 1);
+  const removed: RollupRow[] = [];
+  for (const row of before) {
+    const text = rowText(row);
+    const left = unmatched.get(text) ?? 0;
+    if (left > 0) unmatched.set(text, left - 1);
+    else removed.push(negate(row));
+  }
+  const added: RollupRow[] = [];
+  for (const row of after) {
+    const text = rowText(row);
+    const left = unmatched.get(text) ?? 0;
+    if (left > 0) {
+      added.push(row);
+      unmatched.set(text, left - 1);
+    }
+  }
+  return [...removed, ...added];
+}
+
+function negate(row: RollupRow): RollupRow {
+  const negated = { ...row };
+  for (const name of ROLLUP_COUNTERS) negated[name] = row[name] === 0 ? 0 : -row[name];
+  return negated;
+}

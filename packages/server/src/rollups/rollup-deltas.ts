@@ -1,0 +1,97 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/database.js';
+import { ROLLUP_COUNTERS, type RollupRow } from './contribution.js';
+
+/**
+ * The key columns of `metric_rollups` and `metric_deltas`, in primary-key order.
+ * @example
+ * ROLLUP_KEY_COLUMNS[0]; // 'kind'
+ */
+export const ROLLUP_KEY_COLUMNS = ['kind', 'bucket', 'tenant_id', 'workflow_key', 'workflow_category', 'data_category', 'channel', 'state', 'warning'] as const;
+
+/**
+ * The counter columns of `metric_rollups` and `metric_deltas` (snake_case of ROLLUP_COUNTERS).
+ * @example
+ * ROLLUP_COUNTER_COLUMNS.includes('on_time'); // true
+ */
+export const ROLLUP_COUNTER_COLUMNS = ROLLUP_COUNTERS.map((name) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`));
+
+const KEY_SOURCES = ['kind', 'bucket', 'tenantId', 'workflowKey', 'workflowCategory', 'dataCategory', 'channel', 'state', 'warning'] as const satisfies ReadonlyArray<keyof RollupRow>;
+
+// jsonb_to_recordset reads the rows as JSON objects named by column; it keeps an idea's value as
+// the decimal text JSON wrote (numeric, not a float).
+/**
+ * The column list of `jsonb_to_recordset(...) AS d(<this>)` for rollup records.
+ * @example
+ * sql`SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS d(${sql.raw(ROLLUP_RECORD_TYPES)})`;
+ */
+export const ROLLUP_RECORD_TYPES = [...ROLLUP_KEY_COLUMNS.map((column) => `${column} text`), ...ROLLUP_COUNTER_COLUMNS.map((column) => `${column} ${column === 'ideas_value' ? 'numeric' : 'bigint'}`)].join(', ');
+const COLUMNS = [...ROLLUP_KEY_COLUMNS, ...ROLLUP_COUNTER_COLUMNS].join(', ');
+const RECORD_COLUMNS = [...ROLLUP_KEY_COLUMNS, ...ROLLUP_COUNTER_COLUMNS].map((column) => `d.${column}`).join(', ');
+
+/**
+ * Rollup rows as records named by column, for jsonb_to_recordset.
+ * @example
+ * JSON.stringify(rollupRecords(rows));
+ */
+export function rollupRecords(rows: readonly RollupRow[]): Array<Record<string, string | number>> {
+  return rows.map((row) => Object.fromEntries([...ROLLUP_KEY_COLUMNS.map((column, i) => [column, row[KEY_SOURCES[i] as keyof RollupRow]]), ...ROLLUP_COUNTER_COLUMNS.map((column, i) => [column, row[ROLLUP_COUNTERS[i] as keyof RollupRow]])]));
+}
+
+function recordsJson(rows: readonly RollupRow[]): string {
+  return JSON.stringify(rollupRecords(rows));
+}
+
+/**
+ * The `SELECT` that yields delta rows for an `INSERT INTO metric_deltas`, drawn once per row of
+ * `source` (a CTE name such as `upd`, so that the deltas are written only with the step).
+ * @example
+ * sql`WITH upd AS (...), md AS (INSERT INTO metric_deltas (...) ${rollupDeltaInsert(rows, 'upd')})`;
+ */
+export function rollupDeltaInsert(rows: readonly RollupRow[], source: string): RawBuilder<unknown> {
+  return sql`INSERT INTO metric_deltas (${sql.raw(COLUMNS)})
+    SELECT ${sql.raw(RECORD_COLUMNS)} FROM ${sql.table(source)} CROSS JOIN jsonb_to_recordset(${recordsJson(rows)}::jsonb) AS d(${sql.raw(ROLLUP_RECORD_TYPES)})`;
+}
+
+/**
+ * Appends delta rows to `metric_deltas` (the compactor folds them into `metric_rollups`).
+ * @example
+ * await insertRollupDeltas(trx, contributionOf(facts));
+ */
+export async function insertRollupDeltas(db: Kysely<Database>, rows: readonly RollupRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`INSERT INTO metric_deltas (${sql.raw(COLUMNS)})
+    SELECT ${sql.raw(COLUMNS)} FROM jsonb_to_recordset(${recordsJson(rows)}::jsonb) AS d(${sql.raw(ROLLUP_RECORD_TYPES)})`.execute(db);
+}
+
+/**
+ * Folds every delta row into `metric_rollups` (adding up rows with the same key) and deletes
+ * them, in one statement, under a lock that lets one process of a schema compact at a time (the
+ * others skip). Answers the number of delta rows folded.
+ * @example
+ * const folded = await compactRollups(db);
+ */
+export async function compactRollups(db: Kysely<Database>): Promise<number> {
+  const keys = ROLLUP_KEY_COLUMNS.join(', ');
+  const sums = ROLLUP_COUNTER_COLUMNS.map((column) => `sum(${column}) AS ${column}`).join(', ');
+  const adds = ROLLUP_COUNTER_COLUMNS.map((column) => `${column} = metric_rollups.${column} + excluded.${column}`).join(', ');
+  const compact = async (trx: Kysely<Database>) => {
+    const lock = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.metric_rollups')) AS locked`.execute(trx);
+    if (!lock.rows[0]?.locked) return 0;
+    // The rows are inserted in key order so that two writers of the same rows never wait on each other in a cycle.
+    const result = await sql<{ folded: number }>`
+      WITH moved AS (DELETE FROM metric_deltas RETURNING *),
+      summed AS (SELECT ${sql.raw(keys)}, ${sql.raw(sums)}, count(*) AS n FROM moved GROUP BY ${sql.raw(keys)}),
+      folded AS (
+        INSERT INTO metric_rollups (${sql.raw(COLUMNS)})
+        SELECT ${sql.raw(COLUMNS)} FROM summed ORDER BY ${sql.raw(keys)}
+        ON CONFLICT (${sql.raw(keys)}) DO UPDATE SET ${sql.raw(adds)}
+      )
+      SELECT coalesce(sum(n), 0)::int AS folded FROM summed`.execute(trx);
+    const folded = result.rows[0]?.folded ?? 0;
+    // Stock rows of states nobody stands in any more count nothing: drop them, so reads stay short.
+    if (folded > 0) await sql`DELETE FROM metric_rollups WHERE kind = 'stock' AND ${sql.raw(ROLLUP_COUNTER_COLUMNS.map((column) => `${column} = 0`).join(' AND '))}`.execute(trx);
+    return folded;
+  };
+  return db.isTransaction ? compact(db) : db.transaction().execute(compact);
+}
