@@ -109,7 +109,7 @@ async function openSchema(): Promise<{ handle: DatabaseHandle; schema: string; g
   const started = performance.now();
   const generated = await generateCounty(handle.db, { cases: CASES, batch: BATCH, prototypes: PROTOTYPES, password: PASSWORD, log });
   const generatedMs = performance.now() - started;
-  log(`generated ${generated.cases} cases and ${generated.events} events in ${seconds(generatedMs)} (staging ${seconds(generated.stageMs)}, load ${seconds(generated.loadMs)}, indexes ${seconds(generated.indexMs)}, vacuum analyze ${seconds(generated.vacuumMs)})`);
+  log(`generated ${generated.cases} cases and ${generated.events} events in ${seconds(generatedMs)} (staging ${seconds(generated.stageMs)}, load ${seconds(generated.loadMs)}, indexes ${seconds(generated.indexMs)}, rollups ${seconds(generated.rollupMs)}, vacuum analyze ${seconds(generated.vacuumMs)})`);
   await run(handle.db, `comment on schema ${schema} is 'bench:metrics ${generated.cases} cases, ${generated.events} events, generated ${new Date().toISOString()}'`);
   return { handle, schema, generatedMs };
 }

@@ -58,7 +58,7 @@ export async function copyCasesForPgbench(db: BenchDb, sourceCaseId: string, cou
   for (let i = 0; i < count; i++) {
     await db
       .insertInto('cases')
-      .values({ ...columns, overdue, case_id: copyId(i), reference: `PGB-${i}`, data: JSON.stringify(row.data), snapshot: JSON.stringify(row.snapshot) })
+      .values({ ...columns, overdue, case_id: copyId(i), reference: `PGB-${i}`, data: JSON.stringify(row.data), snapshot: JSON.stringify(row.snapshot), metric_facts: null })
       .execute();
   }
   return JSON.stringify(row.snapshot);

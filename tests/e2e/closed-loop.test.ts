@@ -238,7 +238,8 @@ describe.skipIf(!enabled)('the closed loop in a browser: dashboard, workers’ p
     await supervisor.locator('[data-figure="warning-yellow"] a').click();
     await supervisor.waitForURL(/#\/cases\?/);
     await supervisor.getByPlaceholder('搜索标题、内容或编号').fill(story.reference);
-    await expect.poll(() => decodeURIComponent(supervisor.url())).toContain(story.reference);
+    // The list's search is debounced and the machine may be busy: give the URL time to follow.
+    await expect.poll(() => decodeURIComponent(supervisor.url()), { timeout: 10_000 }).toContain(story.reference);
     await expect.poll(() => supervisor.locator('tbody tr').count()).toBe(1);
     const row = supervisor.locator('tbody tr', { hasText: TITLE });
     await row.waitFor();

@@ -187,4 +187,57 @@ describe.skipIf(!enabled)('the admin panel in a browser', () => {
     await admin.getByRole('button', { name: '答复职工，转回访' }).waitFor();
     await Promise.all([mediator.context().close(), admin.context().close()]);
   });
+
+  it('opens from each figure of the dashboard the cases it counts, the figure shown as a chip', async () => {
+    const page = await newPage();
+    await signIn(page, server.url, 'ninghai.supervisor', /#\/dashboard/);
+    await page.locator('[data-figure="completion"] [data-counts]').waitFor();
+    await screenshot(page, 'dashboard-click-through');
+    const total = async (): Promise<number> => {
+      const range = page.getByText(/共 \d+ 条/).first();
+      await range.waitFor();
+      return Number(/共 (\d+) 条/.exec((await range.textContent()) ?? '')?.[1]);
+    };
+    const links: Array<[string, string]> = [
+      ['[data-figure="completion"] [data-link="denominator"]', '收件'],
+      ['[data-figure="completion"] [data-link="numerator"]', '已办结'],
+      ['[data-figure="onTime"] [data-link="numerator"]', '按时办结'],
+      ['[data-figure="response"] [data-link="numerator"]', '按时响应'],
+      ['[data-figure="resolved"]', '已解决'],
+      ['a[data-figure="late"]', '超时办结'],
+      ['[data-figure="overdue"] a', '超期'],
+    ];
+    for (const [selector, name] of links) {
+      const link = page.locator(selector).first();
+      const counted = Number(((await link.textContent()) ?? '').replace(/[^0-9]/g, ''));
+      expect(counted, name).toBeGreaterThan(0);
+      await link.click();
+      await page.waitForURL(/#\/cases\?/);
+      await page.getByText(new RegExp(`^统计口径：${name}`)).waitFor();
+      await expect.poll(total, { message: name }).toBe(counted);
+      if (name === '按时办结') await screenshot(page, 'case-list-figure');
+      await page.goBack();
+      await page.locator('[data-figure="completion"] [data-counts]').waitFor();
+    }
+
+    // An enterprise of the risk card opens its cases in hand, as many as the card says.
+    const enterprise = page.locator('[data-enterprise]').first();
+    const inHand = Number(/在办 (\d+) 件/.exec((await enterprise.textContent()) ?? '')?.[1]);
+    expect(inHand).toBeGreaterThan(0);
+    await enterprise.getByRole('link').first().click();
+    await page.getByText(/^统计口径：在手/).waitFor();
+    await expect.poll(total, { message: 'in hand' }).toBe(inHand);
+    await page.goBack();
+    await page.locator('[data-figure="completion"] [data-counts]').waitFor();
+
+    // Deleting the chip lists the cases without the figure, keeping the days they were opened.
+    await page.locator('[data-figure="onTime"] [data-link="numerator"]').click();
+    await page.getByText(/^统计口径：按时办结/).waitFor();
+    await page.locator('[data-figure-filter] .MuiChip-deleteIcon').click();
+    await expect.poll(() => page.getByText(/^统计口径/).count()).toBe(0);
+    const filter = JSON.parse(new URL(page.url().replace('/#/', '/')).searchParams.get('filter') ?? '{}') as Record<string, unknown>;
+    expect(filter['figure']).toBeUndefined();
+    expect(filter['openedFrom']).toMatch(/^\d{4}-\d{2}-01$/);
+    await page.context().close();
+  });
 });

@@ -3,6 +3,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import GroupIcon from '@mui/icons-material/Group';
 import HandshakeIcon from '@mui/icons-material/Handshake';
+import SchemaIcon from '@mui/icons-material/Schema';
 import ShareIcon from '@mui/icons-material/Share';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Admin, CustomRoutes, Resource, defaultTheme, type RaThemeOptions } from 'react-admin';
@@ -33,6 +34,9 @@ const EnterpriseList = lazyView(() => import('./administration/enterprises.js').
 const EnterpriseCreate = lazyView(() => import('./administration/enterprises.js').then((m) => ({ default: m.EnterpriseCreate })));
 const ReferralList = lazyView(() => import('./referrals/referral-list.js').then((m) => ({ default: m.ReferralList })));
 const RiskRegisterList = lazyView(() => import('./risk/risk-register-list.js').then((m) => ({ default: m.RiskRegisterList })));
+const WorkflowList = lazyView(() => import('./workflows/list/workflow-list.js').then((m) => ({ default: m.WorkflowList })));
+const WorkflowShow = lazyView(() => import('./workflows/lifecycle/workflow-show.js').then((m) => ({ default: m.WorkflowShow })));
+const WorkflowDesigner = lazyView(() => import('./workflows/designer/index.js').then((m) => ({ default: m.WorkflowDesigner })));
 const EnterpriseEdit = lazyView(() => import('./administration/enterprises.js').then((m) => ({ default: m.EnterpriseEdit })));
 
 const theme: RaThemeOptions = {
@@ -73,8 +77,9 @@ export function App() {
       <Resource name="enterprises" list={EnterpriseList} create={EnterpriseCreate} edit={EnterpriseEdit} recordRepresentation="name" icon={ApartmentIcon} />
       <Resource name="referrals" list={ReferralList} recordRepresentation="reference" icon={ShareIcon} />
       <Resource name="risk-register" list={RiskRegisterList} recordRepresentation="name" icon={WarningAmberIcon} />
-      <Resource name="workflows" recordRepresentation={(record: { title?: { zh?: string } }) => record.title?.zh ?? ''} />
+      <Resource name="workflows" list={WorkflowList} show={WorkflowShow} recordRepresentation={(record: { title?: { zh?: string } }) => record.title?.zh ?? ''} icon={SchemaIcon} />
       <CustomRoutes>
+        <Route path="/workflows/:id/design" element={<WorkflowDesigner />} />
         {EXTRA_PAGES.filter((page) => !page.public).map((page) => (
           <Route key={page.path} path={page.path} element={<page.view />} />
         ))}

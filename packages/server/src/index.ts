@@ -14,3 +14,4 @@ export * from './openapi/index.js';
 export { startServer } from './server/start-server.js';
 export { openCase, type OpenCaseInput } from './cases/index.js';
 export { fireDueTimers, createTimerWorker } from './timers/index.js';
+export { rebuildRollups, verifyRollups } from './rollups/index.js';

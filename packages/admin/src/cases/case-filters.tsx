@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { AutocompleteInput, BooleanInput, ReferenceInput, SearchInput, SelectArrayInput, SelectInput, useLocaleState, useTranslate } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DateInput, ReferenceInput, SearchInput, SelectArrayInput, SelectInput, useLocaleState, useTranslate } from 'react-admin';
 import { CHANNELS, type LocalizedText } from '../api/types.js';
 import { localize } from '../i18n/use-localized.js';
 import { WarningFilterInput } from './warning-filter-input.js';
@@ -9,7 +9,8 @@ const byQuery = (q: string) => (q ? { q } : {});
 
 /**
  * The inputs of the cases list's filter bar: text search and the warning chips always shown; state,
- * status, union, workflow, assignee, channel, enterprise and overdue on demand ("添加筛选").
+ * status, union, workflow, assignee, channel, enterprise, overdue and the days opened on demand
+ * ("添加筛选"). A dashboard figure (`figure`) has no input: FigureFilterChip shows it.
  * @example
  * const filters = useCaseFilters();
  * <List filters={filters} />
@@ -36,5 +37,7 @@ export function useCaseFilters(): ReactElement[] {
       <AutocompleteInput optionText="name" filterToQuery={byQuery} sx={{ minWidth: 240 }} />
     </ReferenceInput>,
     <BooleanInput key="overdue" source="overdue" defaultValue />,
+    <DateInput key="openedFrom" source="openedFrom" />,
+    <DateInput key="openedTo" source="openedTo" />,
   ];
 }

@@ -24,6 +24,7 @@ import { localize, useLocalized } from '../i18n/use-localized.js';
 import { BulkAssignButton } from './bulk-assign-button.js';
 import { useCaseFilters } from './case-filters.js';
 import { createCaseExporter } from './case-exporter.js';
+import { FigureFilterChip } from './figure-filter-chip.js';
 import { SlaCountdown } from './sla-countdown.js';
 import { WarningChip } from './warning-chip.js';
 
@@ -57,7 +58,8 @@ function CaseListAside() {
 
 /**
  * The cases list: filters (text, warning chips, state, union, workflow, assignee, channel,
- * enterprise, overdue), saved queries, quick views, bulk assign, CSV export; a row opens the case.
+ * enterprise, overdue, days opened, a dashboard figure shown as a chip), saved queries, quick
+ * views, bulk assign, CSV export; a row opens the case.
  * @example
  * <Resource name="cases" list={CaseList} />
  */
@@ -69,6 +71,7 @@ export function CaseList() {
   const exporter = useMemo(() => createCaseExporter(translate, locale), [translate, locale]);
   return (
     <List filters={filters} actions={<CaseListActions exporter={exporter} />} aside={<CaseListAside />} sort={{ field: 'openedAt', order: 'DESC' }} exporter={exporter} perPage={25}>
+      <FigureFilterChip />
       <Datagrid
         rowClick="show"
         bulkActionButtons={

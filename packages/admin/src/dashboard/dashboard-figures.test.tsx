@@ -46,22 +46,45 @@ function hrefOf(name: string): string | null {
   return (element.tagName === 'A' ? element : element.querySelector('a'))?.getAttribute('href') ?? null;
 }
 
+const NOVEMBER = { openedFrom: '2026-11-01', openedTo: '2026-11-30' };
+
+function linkIn(name: string, which: string): string | null {
+  return figure(name).querySelector(`[data-link="${which}"]`)?.getAttribute('href') ?? null;
+}
+
 describe("the dashboard's figures", () => {
-  it('open the list of what each figure counts, in the union shown', async () => {
+  it('open the list of exactly what each figure counts, in the union and period shown', async () => {
     const { dataProvider } = recordingDataProvider();
     render(
       <TestAdmin dataProvider={dataProvider} roles={['supervisor']}>
-        <DashboardFigures metrics={METRICS} targets={DEFAULT_TARGETS} scope={{ tenantId: 'chalu', initialStates: ['intake', 'submitted'] }} />
+        <DashboardFigures metrics={{ ...METRICS, goldenIdeas: { count: 5, adopted: 2, value: 1000 } }} targets={DEFAULT_TARGETS} scope={{ tenantId: 'chalu', period: { from: '2026-11-01', to: '2026-11-30' } }} />
       </TestAdmin>,
     );
     await screen.findByText('办结率');
-    expect(opened(hrefOf('completion'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', status: 'open' } });
-    expect(opened(hrefOf('onTime'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', status: 'open', overdue: true } });
-    expect(opened(hrefOf('response'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', status: 'open', state: ['intake', 'submitted'] } });
+    // Each rate opens its numerator; its counts open the numerator and the denominator.
+    expect(opened(hrefOf('completion'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', figure: 'completed', ...NOVEMBER } });
+    expect(opened(linkIn('completion', 'numerator')).filter).toEqual({ tenantId: 'chalu', figure: 'completed', ...NOVEMBER });
+    expect(opened(linkIn('completion', 'denominator')).filter).toEqual({ tenantId: 'chalu', figure: 'received', ...NOVEMBER });
+    expect(opened(linkIn('onTime', 'numerator')).filter).toEqual({ tenantId: 'chalu', figure: 'onTime', ...NOVEMBER });
+    expect(opened(linkIn('onTime', 'denominator')).filter).toEqual({ tenantId: 'chalu', figure: 'completed', ...NOVEMBER });
+    expect(within(figure('onTime')).getByText('30').closest('a')?.getAttribute('data-link')).toBe('numerator');
+    expect(within(figure('onTime')).getByText('38').closest('a')?.getAttribute('data-link')).toBe('denominator');
+    expect(opened(hrefOf('response'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', figure: 'respondedOnTime', ...NOVEMBER } });
+    // A rate without cases has no counts to open.
+    expect(linkIn('response', 'numerator')).toBeNull();
     expect(opened(hrefOf('satisfaction'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', status: 'closed' } });
-    expect(opened(hrefOf('received'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu' } });
+    // The parts of the completed and on-time cases.
+    expect(opened(hrefOf('resolved')).filter).toEqual({ tenantId: 'chalu', figure: 'resolved', ...NOVEMBER });
+    expect(figure('resolved').textContent).toBe('已解决 30');
+    expect(opened(hrefOf('endedUnresolved')).filter).toEqual({ tenantId: 'chalu', figure: 'endedUnresolved', ...NOVEMBER });
+    expect(opened(hrefOf('late')).filter).toEqual({ tenantId: 'chalu', figure: 'late', ...NOVEMBER });
+    expect(figure('late').textContent).toBe('超时办结 8');
+    expect(opened(hrefOf('received'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', figure: 'received', ...NOVEMBER } });
+    expect(opened(hrefOf('ideas')).filter).toEqual({ tenantId: 'chalu', figure: 'ideas', ...NOVEMBER });
+    expect(opened(hrefOf('ideasAdopted')).filter).toEqual({ tenantId: 'chalu', figure: 'ideasAdopted', ...NOVEMBER });
+    // What is open now, whenever it was opened: no period.
     expect(opened(hrefOf('open'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', status: 'open' } });
-    expect(opened(hrefOf('overdue'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', status: 'open', overdue: true } });
+    expect(opened(hrefOf('overdue'))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', figure: 'overdue' }, sort: 'dueAt' });
     for (const level of ['green', 'yellow', 'red']) expect(opened(hrefOf(`warning-${level}`))).toMatchObject({ resource: 'cases', filter: { tenantId: 'chalu', status: 'open', warning: [level] } });
     expect(opened(hrefOf('referrals-awaiting'))).toMatchObject({ resource: 'referrals', filter: { tenantId: 'chalu', status: 'awaiting' }, sort: 'replyDueAt' });
     expect(opened(hrefOf('referrals-overdue'))).toMatchObject({ resource: 'referrals', filter: { tenantId: 'chalu', status: 'awaiting', overdue: true } });
@@ -84,7 +107,7 @@ describe("the dashboard's figures", () => {
     expect(figure('response').dataset['standing']).toBe('none');
     expect(figure('satisfaction').dataset['standing']).toBe('missed');
     expect(within(figure('completion')).getByText('95%')).toBeTruthy();
-    expect(within(figure('completion')).getByText('38 / 40 件')).toBeTruthy();
+    expect(figure('completion').querySelector('[data-counts]')?.textContent).toBe('38 / 40 件');
     expect(within(figure('satisfaction')).getByText('目标 95%')).toBeTruthy();
     // Without a union chosen, the links stay in the caller's own unions (no tenantId filter).
     expect(opened(hrefOf('open')).filter).toEqual({ status: 'open' });
@@ -95,8 +118,12 @@ describe('the links and periods behind the dashboard', () => {
   it('shows the non-default filters of a link in the list\'s filter bar', () => {
     const params = new URLSearchParams(listLink('cases', { q: 'x', warning: ['red'], status: 'open' }).split('?')[1]);
     expect(JSON.parse(params.get('displayedFilters') ?? '{}')).toEqual({ status: true });
+    // The figure shows as a chip, the days it was opened in the filter bar.
+    const figureParams = new URLSearchParams(figureLink({ kind: 'cases', figure: 'onTime' }, { period: { from: '2026-11-01', to: '2026-11-30' } }).split('?')[1]);
+    expect(JSON.parse(figureParams.get('displayedFilters') ?? '{}')).toEqual({ openedFrom: true, openedTo: true });
+    expect(opened(figureLink({ kind: 'cases', figure: 'referralsOverdue' }, { tenantId: 'chalu', period: { from: '2026-11-01', to: '2026-11-30' } })).filter).toEqual({ tenantId: 'chalu', figure: 'referralsOverdue' });
     expect(figureLink({ kind: 'risk', colours: ['red'] }, { tenantId: 'nanbu' })).toContain('/risk-register?');
-    expect(opened(figureLink({ kind: 'enterprise', enterpriseId: 'ent-1' }, { tenantId: 'chalu' })).filter).toEqual({ enterpriseId: 'ent-1', status: 'open' });
+    expect(opened(figureLink({ kind: 'enterprise', enterpriseId: 'ent-1' }, { tenantId: 'chalu', period: { from: '2026-11-01', to: '2026-11-30' } })).filter).toEqual({ enterpriseId: 'ent-1', figure: 'inHand' });
   });
 
   it('turns months, quarters and years into the API dates, across year ends', () => {

@@ -12,6 +12,7 @@ import { formatDateTime } from '../format/formatters.js';
 import { localize } from '../i18n/use-localized.js';
 import { DashboardFigures } from './dashboard-figures.js';
 import { useDashboardTargets } from './dashboard-targets.js';
+import type { LinkScope } from './figure-links.js';
 import { periodLabel, periodOf, periodRange, shiftPeriod, type Period, type PeriodKind } from './period.js';
 import { RiskCard } from './risk-card.js';
 import { TargetsDialog } from './targets-dialog.js';
@@ -51,14 +52,8 @@ export function DashboardPage() {
 
   const catalog = useMemo(() => {
     const titles: Record<string, LocalizedText> = {};
-    const initialStates = new Set<string>();
-    const ideas = new Set<string>();
-    for (const workflow of workflows) {
-      titles[workflow.key] = workflow.title;
-      initialStates.add(workflow.definition.initial);
-      if (workflow.definition.category === 'golden_idea') ideas.add(workflow.key);
-    }
-    return { titles, initialStates: [...initialStates], ideas: [...ideas] };
+    for (const workflow of workflows) titles[workflow.key] = workflow.title;
+    return { titles };
   }, [workflows]);
 
   const unions = useMemo(() => {
@@ -72,7 +67,9 @@ export function DashboardPage() {
     if (shown) setPeriod(periodOf(kind, periodRange(shown).from));
   };
   const error = metrics.error ?? townships.error;
-  const scope = { ...(tenantId ? { tenantId } : {}), initialStates: catalog.initialStates };
+  // The days of the period the figures are about (the server's, also for its current month).
+  const days = metrics.data ? { from: metrics.data.period.from, to: metrics.data.period.to } : undefined;
+  const scope: LinkScope = { ...(tenantId ? { tenantId } : {}), ...(days ? { period: days } : {}) };
 
   return (
     <Box sx={{ py: 2, display: 'grid', gap: 2 }} data-testid="dashboard">
@@ -109,14 +106,14 @@ export function DashboardPage() {
       </Box>
       {metrics.data && (
         <Typography variant="body2" color="text.secondary">
-          {localize(metrics.data.tenant.name, locale)} · {translate('shuoshi.dashboard.as_of', { time: formatDateTime(metrics.data.period.asOf, locale) })} · {translate('shuoshi.dashboard.click_note')}
+          {localize(metrics.data.tenant.name, locale)} · {translate('shuoshi.dashboard.as_of', { time: formatDateTime(metrics.data.period.asOf, locale) })} · {translate('shuoshi.figures.click_note')}
         </Typography>
       )}
       {error && <Alert severity="error">{translate('shuoshi.dashboard.loading_failed', { message: apiErrorOf(error)?.message ?? (error instanceof Error ? error.message : String(error)) })}</Alert>}
       {!metrics.data && !error && <Loading />}
-      {metrics.data && <DashboardFigures metrics={metrics.data} targets={targets} scope={scope} workflowTitles={catalog.titles} ideaWorkflows={catalog.ideas} />}
+      {metrics.data && <DashboardFigures metrics={metrics.data} targets={targets} scope={scope} workflowTitles={catalog.titles} />}
       {trend.data && <TrendChart months={trend.data.months} onPickMonth={(month) => setPeriod(periodOf('month', `${month}-01`))} />}
-      {townships.data && <TownshipTable rows={townships.data.rows} targets={targets} onPick={setTenantId} />}
+      {townships.data && <TownshipTable rows={townships.data.rows} targets={targets} {...(townships.data ? { period: { from: townships.data.period.from, to: townships.data.period.to } } : {})} onPick={setTenantId} />}
       {risk.data && <RiskCard entries={risk.data.entries} total={risk.data.total} scope={scope} />}
       <TargetsDialog open={editing} targets={targets} onSave={setTargets} onClose={() => setEditing(false)} />
     </Box>

@@ -3,16 +3,17 @@ import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { formatNumber } from '../format/formatters.js';
 import { localize } from '../i18n/use-localized.js';
 import { targetStanding } from './dashboard-targets.js';
-import { figureLink } from './figure-links.js';
+import { figureLink, RATE_FIGURES, type LinkScope } from './figure-links.js';
 import { RATE_KEYS, type RateKey, type TownshipRow } from './metrics-types.js';
 
 /**
  * The ranked table of the unions below (the monthly 通报): each rate with its rank, red when
- * under target; a union's name shows its own figures, its counts open its cases.
+ * under target; a union's name shows its own figures, its counts and rates open the cases they
+ * count (the rates their numerator), the flow figures those opened in `period`.
  * @example
- * <TownshipTable rows={table.rows} targets={targets} onPick={(id) => setTenantId(id)} />
+ * <TownshipTable rows={table.rows} targets={targets} period={{ from: '2026-11-01', to: '2026-11-30' }} onPick={(id) => setTenantId(id)} />
  */
-export function TownshipTable({ rows, targets, onPick }: { rows: TownshipRow[]; targets: Record<RateKey, number>; onPick(tenantId: string): void }) {
+export function TownshipTable({ rows, targets, period, onPick }: { rows: TownshipRow[]; targets: Record<RateKey, number>; period?: LinkScope['period']; onPick(tenantId: string): void }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const percent = (value: number | null) => (value === null ? '—' : formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 1 }));
@@ -50,7 +51,7 @@ export function TownshipTable({ rows, targets, onPick }: { rows: TownshipRow[]; 
               </TableHead>
               <TableBody>
                 {rows.map((row) => {
-                  const scope = { tenantId: row.tenant.id };
+                  const scope: LinkScope = { tenantId: row.tenant.id, ...(period ? { period } : {}) };
                   return (
                     <TableRow key={row.tenant.id} hover data-township={row.tenant.id}>
                       <TableCell sx={{ fontWeight: 700 }}>{row.overallRank ?? '—'}</TableCell>
@@ -60,14 +61,20 @@ export function TownshipTable({ rows, targets, onPick }: { rows: TownshipRow[]; 
                         </Button>
                       </TableCell>
                       <TableCell align="right">
-                        <Link to={figureLink({ kind: 'received' }, scope)}>{formatNumber(row.received, locale)}</Link>
+                        <Link to={figureLink({ kind: 'cases', figure: 'received' }, scope)}>{formatNumber(row.received, locale)}</Link>
                       </TableCell>
                       {RATE_KEYS.map((key) => {
                         const rate = row[key];
                         const missed = targetStanding(rate.rate, targets[key]) === 'missed';
                         return (
                           <TableCell key={key} align="right" sx={{ color: missed ? 'error.main' : undefined, whiteSpace: 'nowrap' }}>
-                            {percent(rate.rate)}
+                            {key === 'satisfaction' || rate.rate === null ? (
+                              percent(rate.rate)
+                            ) : (
+                              <Link to={figureLink({ kind: 'cases', figure: RATE_FIGURES[key].numerator }, scope)} sx={{ color: 'inherit' }}>
+                                {percent(rate.rate)}
+                              </Link>
+                            )}
                             {rate.rank !== null && (
                               <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 0.5 }}>
                                 #{rate.rank}
@@ -81,7 +88,7 @@ export function TownshipTable({ rows, targets, onPick }: { rows: TownshipRow[]; 
                         <Link to={figureLink({ kind: 'open' }, scope)}>{formatNumber(row.open, locale)}</Link>
                       </TableCell>
                       <TableCell align="right">
-                        <Link to={figureLink({ kind: 'overdue' }, scope)}>{formatNumber(row.overdue, locale)}</Link>
+                        <Link to={figureLink({ kind: 'cases', figure: 'overdue' }, scope)}>{formatNumber(row.overdue, locale)}</Link>
                       </TableCell>
                       <TableCell align="right">
                         <Link to={figureLink({ kind: 'referrals', overdue: true }, scope)}>{formatNumber(row.referralsOverdue, locale)}</Link>

@@ -56,7 +56,6 @@ export const dashboardMessagesZh = {
     risk_open_cases: '在办 %{count} 件',
     ideas: '金点子',
     ideas_count: '收到 %{count} 条，采纳 %{adopted} 条，创效 %{value}',
-    click_note: '点击数字可查看对应的事项、联动或企业列表（列表不按时段筛选）。',
   },
   notifications: {
     title: '通知',
@@ -123,7 +122,6 @@ export const dashboardMessagesEn: Widen<typeof dashboardMessagesZh> = {
     risk_open_cases: '%{count} open',
     ideas: 'Golden ideas',
     ideas_count: '%{count} received, %{adopted} adopted, worth %{value}',
-    click_note: 'Click a figure for its cases, referrals or enterprises (the lists are not limited to the period).',
   },
   notifications: {
     title: 'Notifications',

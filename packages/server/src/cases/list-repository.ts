@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Caller } from '../auth/caller.js';
 import type { Database } from '../db/database.js';
+import { figureCondition, openedDayCondition } from './figure-filters.js';
 import type { ListQuery } from '../http/list-query.js';
 import { subtreeTenantIds } from '../tenancy/tenant-scope.js';
 import { tenantInScope } from './lookups.js';
@@ -56,6 +57,8 @@ function conditions(db: Kysely<Database>, eb: CasesEb, filter: CaseFilter, now: 
     where.push(words.length === 0 ? reference : eb.or([sql<SqlBool>`cases.search_words @@ plainto_tsquery('simple', ${words.join(' ')})`, reference]));
   }
   if (filter.data !== undefined && Object.keys(filter.data).length > 0) where.push(sql<SqlBool>`cases.data @> ${JSON.stringify(filter.data)}::jsonb`);
+  if (filter.openedFrom !== undefined || filter.openedTo !== undefined) where.push(openedDayCondition(filter.openedFrom, filter.openedTo));
+  if (filter.figure !== undefined) where.push(figureCondition(filter.figure));
   return where;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CASE_FIGURES } from './figure-filters.js';
 
 // PostgreSQL refuses the NUL character in text and jsonb: refuse it here, as a 400, not a 500.
 function hasNul(value: unknown, depth = 0): boolean {
@@ -113,6 +114,13 @@ export const attachmentBodySchema = z.object({
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).max(200)]);
 const booleanFilter = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD (Asia/Shanghai), e.g. "2026-11-01"' })
+  .refine((day) => {
+    const at = Date.parse(`${day}T00:00:00Z`);
+    return Number.isFinite(at) && new Date(at).toISOString().startsWith(day);
+  }, { message: 'must be a real calendar date, e.g. "2026-02-28", not "2026-02-30"' });
 
 /**
  * Zod schema of the cases list's `filter` (strict: an unknown filter is a 400).
@@ -132,6 +140,9 @@ export const caseFilterSchema = z.strictObject({
   channel: oneOrMany(z.enum(CHANNELS)).optional(),
   enterpriseId: idSchema.optional(),
   data: caseDataSchema.optional(),
+  openedFrom: calendarDay.optional().describe('Cases opened on or after this Asia/Shanghai date (YYYY-MM-DD).'),
+  openedTo: calendarDay.optional().describe('Cases opened on or before this Asia/Shanghai date (YYYY-MM-DD, inclusive).'),
+  figure: z.enum(CASE_FIGURES).optional().describe('Only the cases a figure of GET /api/metrics counts (see docs/metrics.md, "Click-through"); flow figures with openedFrom/openedTo.'),
 });
 
 /**

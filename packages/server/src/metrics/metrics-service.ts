@@ -6,16 +6,18 @@ import type { Database } from '../db/database.js';
 import { resolveMetricsContext, type MetricsContext } from './metrics-context.js';
 import { monthlyPeriods, resolvePeriod, type MetricsPeriod } from './metrics-period.js';
 import { loadMetricsCounts, loadRatingCounts, type MetricsCounts, type MetricsScope, type RatingCounts } from './metrics-repository.js';
-import { emptyRollupFigures, hasUnfoldedCases, loadRollupFigures, type RollupFigures } from './rollup-repository.js';
+import { emptyRollupFigures, loadRollupFigures, type RollupFigures } from './rollup-repository.js';
 import { rankTownships } from './rank-townships.js';
 import { rateOf } from './rate-of.js';
 import type { Metrics, MetricsQuery, Townships, Trend, TrendQuery } from './schemas.js';
 
 /**
  * Runs a request's queries in one read-only snapshot (so the flows, stocks and ratings agree with
- * each other), with room to sort a large county's replay in memory rather than on disk.
+ * each other), with room to sort a large county's replay in memory rather than on disk; inside
+ * one already, in that one.
  */
 function inSnapshot<T>(db: Kysely<Database>, run: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return run(db);
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -26,12 +28,10 @@ function inSnapshot<T>(db: Kysely<Database>, run: (trx: Kysely<Database>) => Pro
 }
 
 /**
- * The figures of a scope, by group: a period that runs now is read from the rollups kept in step
- * with the log (unless some case of the subtree is not folded into them yet); a period that has
- * ended is replayed from the log as of its end (its figures never change).
+ * The figures of a scope, by group, from the log: a period that has ended is replayed as of its
+ * end (its figures never change), one that runs now when some case is not folded into the rollups.
  */
-async function loadFigures(trx: Kysely<Database>, scope: MetricsScope): Promise<Map<string, RollupFigures>> {
-  if (scope.period.asOf < scope.period.end && !(await hasUnfoldedCases(trx, scope.tenantPath))) return loadRollupFigures(trx, scope);
+async function replayFigures(trx: Kysely<Database>, scope: MetricsScope): Promise<Map<string, RollupFigures>> {
   const [counts, ratings] = [await loadMetricsCounts(trx, scope), await loadRatingCounts(trx, scope)];
   const groups = new Map<string, RollupFigures>();
   for (const grp of new Set([...counts.keys(), ...ratings.keys()])) {
@@ -39,6 +39,19 @@ async function loadFigures(trx: Kysely<Database>, scope: MetricsScope): Promise<
     groups.set(grp, { counts: counts.get(grp) ?? empty.counts, ratings: ratings.get(grp) ?? empty.ratings });
   }
   return groups;
+}
+
+/**
+ * The figures of a scope, by group: a period that runs now is read from the rollups kept in step
+ * with the log, in one statement; anything else is replayed from the log in one snapshot (see
+ * replayFigures).
+ */
+async function loadFigures(db: Kysely<Database>, scope: MetricsScope): Promise<Map<string, RollupFigures>> {
+  if (scope.period.asOf < scope.period.end) {
+    const read = await loadRollupFigures(db, scope);
+    if (!read.unfolded) return read.groups;
+  }
+  return inSnapshot(db, (trx) => replayFigures(trx, scope));
 }
 
 function periodOut(period: MetricsPeriod): Metrics['period'] {
@@ -102,7 +115,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
       const period = resolvePeriod(query, clock.now());
       const context = await resolveMetricsContext(deps, caller, query);
       const scope = { ...context.scope, period, groupByChild: false };
-      const { counts, ratings } = (await inSnapshot(db, (trx) => loadFigures(trx, scope))).get('') ?? emptyRollupFigures();
+      const { counts, ratings } = (await loadFigures(db, scope)).get('') ?? emptyRollupFigures();
       return metricsOf(context, period, counts, ratings);
     },
 
@@ -111,7 +124,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
       const period = resolvePeriod(query, clock.now());
       const context = await resolveMetricsContext(deps, caller, query);
       const scope = { ...context.scope, period, groupByChild: true };
-      const groups = await inSnapshot(db, (trx) => loadFigures(trx, scope));
+      const groups = await loadFigures(db, scope);
       const children = await db.selectFrom('tenants').select(['tenant_id', 'name_zh', 'name_en']).where('parent_id', '=', context.tenant.id).orderBy('tenant_id').execute();
       const rows = rankTownships(
         children.map((child) => {

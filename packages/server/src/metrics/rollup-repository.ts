@@ -40,18 +40,32 @@ interface RollupSums {
   workflow_key: string;
   state: string;
   warning: string;
+  unfolded: boolean;
   [counter: string]: unknown;
 }
 
 /**
- * Reads the figures of the period that runs now (asOf = now) from the rollups (metric_rollups
- * plus the deltas not folded in yet), grouped like loadMetricsCounts: the period's flows from
- * its buckets (whole months, else days), the open cases as they are, the ratings of its buckets.
- * Only exact while the period runs and every case of the scope is folded (see hasUnfoldedCases).
+ * The figures of the period that runs now, by group, as the rollups hold them; `unfolded` when
+ * some case of the subtree is not folded into them yet (then they are not the figures: read the
+ * log instead).
  * @example
- * const byGroup = await loadRollupFigures(db, { ...scope, period });
+ * const { groups, unfolded } = await loadRollupFigures(db, scope);
  */
-export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScope): Promise<Map<string, RollupFigures>> {
+export interface RollupRead {
+  groups: Map<string, RollupFigures>;
+  unfolded: boolean;
+}
+
+/**
+ * Reads the figures of the period that runs now (asOf = now) from the rollups (metric_rollups
+ * plus the deltas not folded in yet), grouped like loadMetricsCounts, in ONE statement (a
+ * consistent snapshot without a transaction): the period's flows from its buckets (whole months,
+ * else days), the open cases as they are, the ratings of its buckets, and whether some case of
+ * the subtree is not folded yet.
+ * @example
+ * const { groups, unfolded } = await loadRollupFigures(db, { ...scope, period });
+ */
+export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScope): Promise<RollupRead> {
   const buckets = periodBuckets(scope.period.from, scope.period.to);
   const wanted = scope.cohortOnly
     ? sql`kind in ('flow', 'rating') and bucket = any(${buckets}::text[])`
@@ -62,7 +76,8 @@ export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScop
       sum(received) as received, sum(completed) as completed, sum(completed_resolved) as completed_resolved, sum(on_time) as on_time,
       sum(responded) as responded, sum(responded_on_time) as responded_on_time, sum(ideas) as ideas, sum(ideas_adopted) as ideas_adopted,
       sum(ideas_value) as ideas_value, sum(open) as open, sum(overdue) as overdue, sum(referrals_awaiting) as referrals_awaiting,
-      sum(referrals_overdue) as referrals_overdue, sum(ratings) as ratings, sum(rating_sum) as rating_sum, sum(ratings_satisfied) as ratings_satisfied
+      sum(referrals_overdue) as referrals_overdue, sum(ratings) as ratings, sum(rating_sum) as rating_sum, sum(ratings_satisfied) as ratings_satisfied,
+      (${unfoldedIn(scope.tenantPath)}) as unfolded
     from (
       select ${COLUMNS} from metric_rollups where ${wanted}
       union all
@@ -79,7 +94,15 @@ export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScop
     addRow(figures, row);
   }
   for (const figures of groups.values()) figures.counts.openByState.sort((a, b) => a.workflow.localeCompare(b.workflow) || a.state.localeCompare(b.state));
-  return groups;
+  // Without a row there is no flag: ask on its own (a subtree with no figures, or nothing folded).
+  const unfolded = result.rows.length > 0 ? result.rows[0]?.unfolded === true : await hasUnfoldedCases(db, scope.tenantPath);
+  return { groups, unfolded };
+}
+
+function unfoldedIn(tenantPath: string) {
+  return sql<boolean>`select exists (
+    select 1 from cases c join tenants t on t.tenant_id = c.tenant_id
+    where c.metric_facts is null and left(t.path, ${tenantPath.length}) = ${tenantPath})`;
 }
 
 function addRow(figures: RollupFigures, row: RollupSums): void {
@@ -118,10 +141,6 @@ function addRow(figures: RollupFigures, row: RollupSums): void {
  * if (await hasUnfoldedCases(db, '/ninghai/')) return loadMetricsCounts(db, scope);
  */
 export async function hasUnfoldedCases(db: Kysely<Database>, tenantPath: string): Promise<boolean> {
-  const result = await sql<{ found: boolean }>`
-    select exists (
-      select 1 from cases c join tenants t on t.tenant_id = c.tenant_id
-      where c.metric_facts is null and left(t.path, ${tenantPath.length}) = ${tenantPath}
-    ) as found`.execute(db);
+  const result = await sql<{ found: boolean }>`select (${unfoldedIn(tenantPath)}) as found`.execute(db);
   return result.rows[0]?.found === true;
 }

@@ -93,11 +93,11 @@ export function caseDims(row: { tenant_id: string; workflow_key: string; channel
 }
 
 function opening(dims: CaseDims, event: LoggedEvent): CaseFacts {
-  return {
-    ...dims, seq: 0, openedDay: shanghaiDate(event.createdAt), state: event.stateTo, warning: event.warning, final: false, done: false,
+  return Object.assign({}, dims, {
+    seq: 0, openedDay: shanghaiDate(event.createdAt), state: event.stateTo, warning: event.warning, final: false, done: false,
     everResolved: false, everAdopted: false, ideaValue: null, breachSeq: null, responseSeq: null, doneStartSeq: null, enteredSeq: 1, slaOverdue: false,
     referrals: [], ratings: [],
-  };
+  });
 }
 
 function foldEffects(facts: CaseFacts, event: LoggedEvent, kind: (state: string | null) => StateKind): void {
@@ -126,7 +126,8 @@ function foldEffects(facts: CaseFacts, event: LoggedEvent, kind: (state: string 
 export function foldCaseEvent(previous: CaseFacts | null, event: LoggedEvent, dims: CaseDims, workflow: Pick<Workflow, 'states'>): CaseFacts {
   const kind = (state: string | null) => classifyState(workflow, state);
   const base = previous ?? opening(dims, event);
-  const facts: CaseFacts = { ...base, ...dims, seq: event.seq, referrals: [...base.referrals], ratings: [...base.ratings] };
+  // Object.assign, not spreads: spreading objects of this many properties is many times slower in V8.
+  const facts: CaseFacts = Object.assign({}, base, dims, { seq: event.seq, referrals: [...base.referrals], ratings: [...base.ratings] });
   const to = kind(event.stateTo);
   if (to.done && !kind(event.stateFrom).done) facts.doneStartSeq = event.seq;
   if (event.stateFrom !== event.stateTo) {

@@ -68,11 +68,23 @@ export const ROLLUP_COUNTERS = [
  * const total = emptyRollupCounters();
  */
 export function emptyRollupCounters(): RollupCounters {
-  return Object.fromEntries(ROLLUP_COUNTERS.map((name) => [name, 0])) as unknown as RollupCounters;
+  // A literal, not built from ROLLUP_COUNTERS: objects of one fixed shape are fast to make and copy.
+  return {
+    received: 0, completed: 0, completedResolved: 0, onTime: 0, responded: 0, respondedOnTime: 0, ideas: 0, ideasAdopted: 0, ideasValue: 0,
+    open: 0, overdue: 0, referralsAwaiting: 0, referralsOverdue: 0, ratings: 0, ratingSum: 0, ratingsSatisfied: 0,
+  };
 }
 
-function keyOf(facts: CaseFacts, kind: RollupKey['kind'], bucket: string, state = '', warning = ''): RollupKey {
-  return { kind, bucket, tenantId: facts.tenantId, workflowKey: facts.workflowKey, workflowCategory: facts.workflowCategory, dataCategory: facts.dataCategory, channel: facts.channel, state, warning };
+// Rows are built as one literal: spreading objects of this many properties is many times slower in V8.
+function rowOf(facts: CaseFacts, kind: RollupKey['kind'], bucket: string, counters: Partial<RollupCounters>, state = '', warning = ''): RollupRow {
+  return {
+    kind, bucket, tenantId: facts.tenantId, workflowKey: facts.workflowKey, workflowCategory: facts.workflowCategory, dataCategory: facts.dataCategory,
+    channel: facts.channel, state, warning,
+    received: counters.received ?? 0, completed: counters.completed ?? 0, completedResolved: counters.completedResolved ?? 0, onTime: counters.onTime ?? 0,
+    responded: counters.responded ?? 0, respondedOnTime: counters.respondedOnTime ?? 0, ideas: counters.ideas ?? 0, ideasAdopted: counters.ideasAdopted ?? 0,
+    ideasValue: counters.ideasValue ?? 0, open: counters.open ?? 0, overdue: counters.overdue ?? 0, referralsAwaiting: counters.referralsAwaiting ?? 0,
+    referralsOverdue: counters.referralsOverdue ?? 0, ratings: counters.ratings ?? 0, ratingSum: counters.ratingSum ?? 0, ratingsSatisfied: counters.ratingsSatisfied ?? 0,
+  };
 }
 
 /** The day's bucket and its month's: flows and ratings are kept at both grains. */
@@ -91,8 +103,7 @@ export function contributionOf(facts: CaseFacts): RollupRow[] {
   const rows: RollupRow[] = [];
   const onTime = facts.done && (facts.breachSeq === null || (facts.doneStartSeq !== null && facts.breachSeq > facts.doneStartSeq));
   const responded = facts.responseSeq !== null;
-  const flow: RollupCounters = {
-    ...emptyRollupCounters(),
+  const flow: Partial<RollupCounters> = {
     received: 1,
     completed: facts.done ? 1 : 0,
     completedResolved: facts.done && facts.everResolved ? 1 : 0,
@@ -103,22 +114,15 @@ export function contributionOf(facts: CaseFacts): RollupRow[] {
     ideasAdopted: facts.idea && facts.everAdopted ? 1 : 0,
     ideasValue: facts.idea ? (facts.ideaValue ?? 0) : 0,
   };
-  for (const bucket of bothGrains(facts.openedDay)) rows.push({ ...keyOf(facts, 'flow', bucket), ...flow });
+  for (const bucket of bothGrains(facts.openedDay)) rows.push(rowOf(facts, 'flow', bucket, flow));
   if (!facts.final) {
     const late = facts.referrals.filter((r) => r.overdue).length;
-    rows.push({
-      ...keyOf(facts, 'stock', '', facts.state, facts.warning),
-      ...emptyRollupCounters(),
-      open: 1,
-      overdue: facts.slaOverdue || late > 0 ? 1 : 0,
-      referralsAwaiting: facts.referrals.length,
-      referralsOverdue: late,
-    });
+    const stock = { open: 1, overdue: facts.slaOverdue || late > 0 ? 1 : 0, referralsAwaiting: facts.referrals.length, referralsOverdue: late };
+    rows.push(rowOf(facts, 'stock', '', stock, facts.state, facts.warning));
   }
   for (const rating of facts.ratings) {
-    for (const bucket of bothGrains(rating.day)) {
-      rows.push({ ...keyOf(facts, 'rating', bucket), ...emptyRollupCounters(), ratings: 1, ratingSum: rating.score, ratingsSatisfied: rating.score >= 4 ? 1 : 0 });
-    }
+    const counters = { ratings: 1, ratingSum: rating.score, ratingsSatisfied: rating.score >= 4 ? 1 : 0 };
+    for (const bucket of bothGrains(rating.day)) rows.push(rowOf(facts, 'rating', bucket, counters));
   }
   return rows;
 }
@@ -157,8 +161,26 @@ export function contributionDelta(before: readonly RollupRow[], after: readonly 
   return [...removed, ...added];
 }
 
+/**
+ * Adds up rows with the same key (for writing many cases' contributions at once). An idea's
+ * value is summed as a float and rounded to a millionth, exact for amounts in cents.
+ * @example
+ * await insertRollupDeltas(trx, sumRollupRows(cases.flatMap((c) => contributionOf(c.facts))));
+ */
+export function sumRollupRows(rows: readonly RollupRow[]): RollupRow[] {
+  const sums = new Map<string, RollupRow>();
+  for (const row of rows) {
+    const key = `${row.kind}\u0000${row.bucket}\u0000${row.tenantId}\u0000${row.workflowKey}\u0000${row.workflowCategory}\u0000${row.dataCategory}\u0000${row.channel}\u0000${row.state}\u0000${row.warning}`;
+    const sum = sums.get(key);
+    if (!sum) sums.set(key, Object.assign({}, row));
+    else for (const name of ROLLUP_COUNTERS) sum[name] += row[name];
+  }
+  for (const sum of sums.values()) sum.ideasValue = Math.round(sum.ideasValue * 1e6) / 1e6;
+  return [...sums.values()];
+}
+
 function negate(row: RollupRow): RollupRow {
-  const negated = { ...row };
+  const negated = Object.assign({}, row);
   for (const name of ROLLUP_COUNTERS) negated[name] = row[name] === 0 ? 0 : -row[name];
   return negated;
 }

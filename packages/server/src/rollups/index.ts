@@ -1,6 +1,6 @@
 export { caseDims, foldCaseEvent, foldCaseFacts, type CaseDims, type CaseFacts, type LoggedEvent } from './case-facts.js';
 export { contributionDelta, contributionOf, emptyRollupCounters, ROLLUP_COUNTERS, type RollupCounters, type RollupKey, type RollupRow } from './contribution.js';
-export { FOLD_BATCH, foldUnfoldedCases } from './fold-unfolded-cases.js';
+export { FOLD_BATCH, foldUnfoldedCases, type FoldCursor, type FoldPass } from './fold-unfolded-cases.js';
 export { rebuildRollups } from './rebuild-rollups.js';
 export { compactRollups, insertRollupDeltas, rollupDeltaInsert } from './rollup-deltas.js';
 export { refoldCase } from './refold-case.js';

@@ -29,14 +29,18 @@ function toLogged(row: EventRow): LoggedEvent {
 }
 
 /**
- * Reads the logs of some cases in one query, each in seq order, keyed `tenantId/caseId`.
+ * Reads the logs of some cases in one query, each in seq order, keyed `tenantId/caseId`, with
+ * only what the figures read of each entry's data and effects (see foldCaseEvent): a case's
+ * whole log is otherwise mostly texts the figures never look at.
  * @example
  * const logs = await readCaseLogs(db, [{ tenant_id: 'chalu', case_id: id }]);
  */
 export async function readCaseLogs(db: Kysely<Database>, cases: ReadonlyArray<{ tenant_id: string; case_id: string }>): Promise<Map<string, LoggedEvent[]>> {
   const keys = JSON.stringify(cases.map((c) => ({ tenant_id: c.tenant_id, case_id: c.case_id })));
   const events = await sql<EventRow>`
-    SELECT e.tenant_id, e.case_id, e.seq, e.type, e.actor_roles, e.data, e.effects, e.state_from, e.state_to, e.warning, e.created_at
+    SELECT e.tenant_id, e.case_id, e.seq, e.type, e.actor_roles, e.state_from, e.state_to, e.warning, e.created_at,
+      jsonb_strip_nulls(jsonb_build_object('idea_value', e.data->'idea_value', 'satisfaction', e.data->'satisfaction', 'kind', e.data->'kind', 'timerId', e.data->'timerId')) AS data,
+      (SELECT coalesce(jsonb_agg(x), '[]'::jsonb) FROM jsonb_array_elements(e.effects) x WHERE x->>'type' IN ('slaBreached', 'refer', 'referralClosed')) AS effects
     FROM jsonb_to_recordset(${keys}::jsonb) AS k(tenant_id text, case_id text)
     JOIN case_events e ON e.tenant_id = k.tenant_id AND e.case_id = k.case_id
     ORDER BY e.tenant_id, e.case_id, e.seq`.execute(db);

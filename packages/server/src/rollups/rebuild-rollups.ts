@@ -1,7 +1,7 @@
 import type { Engine } from '@shuoshi/engine';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { FOLD_BATCH, foldUnfoldedCases } from './fold-unfolded-cases.js';
+import { FOLD_BATCH, foldUnfoldedCases, type FoldCursor } from './fold-unfolded-cases.js';
 import { compactRollups } from './rollup-deltas.js';
 
 /**
@@ -17,9 +17,10 @@ export async function rebuildRollups(db: Kysely<Database>, engine: Engine, optio
   await sql`DELETE FROM metric_rollups`.execute(db);
   await sql`UPDATE cases SET metric_facts = NULL WHERE metric_facts IS NOT NULL`.execute(db);
   let total = 0;
-  for (let folded = -1; folded !== 0; ) {
-    folded = await foldUnfoldedCases(db, engine, { limit: options.batch ?? FOLD_BATCH });
-    total += folded;
+  for (let after: FoldCursor | null | undefined; after !== null; ) {
+    const pass = await foldUnfoldedCases(db, engine, { limit: options.batch ?? FOLD_BATCH, after });
+    total += pass.folded;
+    after = pass.next;
     options.onProgress?.(total);
   }
   await compactRollups(db);

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../app/app-deps.js';
 import { createWorkerLoop, type WorkerLoop } from '../workers/worker-loop.js';
-import { foldUnfoldedCases } from './fold-unfolded-cases.js';
+import { foldUnfoldedCases, type FoldCursor } from './fold-unfolded-cases.js';
 import { compactRollups } from './rollup-deltas.js';
 
 /**
@@ -20,14 +20,17 @@ export const ROLLUP_WORKER_INTERVAL_MS = 1_000;
  * await loop.runOnce();
  */
 export function createRollupWorker(deps: Pick<AppDeps, 'db' | 'engine' | 'logger'>): WorkerLoop {
+  // Pages over the unfolded cases go on from where the last stopped, back to the start at the end.
+  let after: FoldCursor | null = null;
   return createWorkerLoop({
     name: 'metric-rollups',
     intervalMs: ROLLUP_WORKER_INTERVAL_MS,
     logger: deps.logger,
     tick: async () => {
-      const folded = await foldUnfoldedCases(deps.db, deps.engine);
+      const pass = await foldUnfoldedCases(deps.db, deps.engine, { after });
+      after = pass.next;
       await compactRollups(deps.db);
-      return folded;
+      return pass.folded;
     },
   });
 }

@@ -1,5 +1,6 @@
 import { applyOverlay, checkShape, overlayConflict, overlaySchema, rebaseOverlay, type Overlay, type OverlayChange, type OverlayConflict, type ValidateOptions, type Workflow } from '@shuoshi/engine';
 import { HttpError } from '../http/http-error.js';
+import { applyRebaseResolutions, type RebaseResolutions } from './apply-rebase-resolutions.js';
 
 /**
  * A 422 carrying every overlay conflict; its code is the conflicts' code when they share one
@@ -48,12 +49,18 @@ export function resolveOverlayDraft(template: Workflow, input: Record<string, un
 
 /**
  * Moves a stored overlay onto a newer template version with the engine's three-way check; every
- * conflict (with its `base`, `template` and `overlay` values) is a 422.
+ * conflict (with its `base`, `template` and `overlay` values) is a 422 unless `resolutions`
+ * settles it (keep the overlay's side, or take the template's).
  * @example
  * const { overlay, workflow, changes } = rebaseOverlayDraft(grievanceV1, grievanceV2, stored, { agencies });
  */
-export function rebaseOverlayDraft(oldBase: Workflow, newBase: Workflow, overlay: Record<string, unknown>, options: ValidateOptions): { overlay: Overlay; workflow: Workflow; changes: OverlayChange[] } {
-  const result = rebaseOverlay(oldBase, newBase, overlay, options);
-  if (!result.ok) throw overlayConflictError(result.conflicts, `cannot be rebased from ${JSON.stringify(oldBase.key)} v${oldBase.version} onto v${newBase.version}`);
+export function rebaseOverlayDraft(oldBase: Workflow, newBase: Workflow, overlay: Record<string, unknown>, options: ValidateOptions, resolutions: RebaseResolutions = {}): { overlay: Overlay; workflow: Workflow; changes: OverlayChange[] } {
+  const what = `cannot be rebased from ${JSON.stringify(oldBase.key)} v${oldBase.version} onto v${newBase.version}`;
+  let result = rebaseOverlay(oldBase, newBase, overlay, options);
+  if (!result.ok && Object.keys(resolutions).length > 0) {
+    const resolved = applyRebaseResolutions(oldBase, newBase, overlay, result.conflicts, resolutions);
+    result = rebaseOverlay(resolved.oldBase, newBase, resolved.overlay, options);
+  }
+  if (!result.ok) throw overlayConflictError(result.conflicts, what);
   return { overlay: result.overlay, workflow: result.workflow, changes: result.changes };
 }

@@ -162,6 +162,17 @@ describe('a new template version and rebasing', () => {
     expect(versions).toHaveLength(1);
   });
 
+  it('rebases with the conflicts settled: keep mine, or an unknown path refused', async () => {
+    const unknown = await api.post(HUCHEN, '/workflows/huchen-quick-triage@1/rebase', { parent: { key: 'union-grievance', version: 2 }, resolutions: { 'states.mediation.sla': 'mine' } });
+    expect([unknown.status, unknown.body.error.code]).toEqual([422, 'UNKNOWN_RESOLUTION']);
+    const bad = await api.post(HUCHEN, '/workflows/huchen-quick-triage@1/rebase', { parent: { key: 'union-grievance', version: 2 }, resolutions: { 'states.triage.sla': 'theirs' } });
+    expect(bad.status).toBe(400);
+    const kept = await api.post(HUCHEN, '/workflows/huchen-quick-triage@1/rebase', { parent: { key: 'union-grievance', version: 2 }, resolutions: { 'states.triage.sla': 'mine' } });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body).toMatchObject({ id: 'huchen-quick-triage@2', status: 'draft', parent: { key: 'union-grievance', version: 2 } });
+    expect(kept.body.definition.states.triage.sla).toEqual({ within: '3wd' });
+  });
+
   it('rebases the farmers overlay onto v2 as a new draft that takes the template change', async () => {
     const rebased = await api.post(HUCHEN, '/workflows/huchen-help-farmers@1/rebase', { parent: { key: 'union-grievance', version: 2 } });
     expect(rebased.status, JSON.stringify(rebased.body)).toBe(200);

@@ -115,8 +115,8 @@ export function createWorkflowsRoutes(deps: AppDeps, registry: RouteRegistry): R
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/workflows/:id/rebase', summary: 'Rebase an overlay onto a newer template version: a new draft (422 with base/template/overlay per conflict)', tag, params, body: rebaseWorkflowBody, response: rebaseAnswerSchema, errors: [403, 409, 422] },
-    async ({ params: p, body, res }) => service.rebase(callerOf(res), p.id, body.parent),
+    { method: 'post', path: '/workflows/:id/rebase', summary: 'Rebase an overlay onto a newer template version: a new draft (422 with base/template/overlay per conflict; settle them with resolutions)', tag, params, body: rebaseWorkflowBody, response: rebaseAnswerSchema, errors: [403, 409, 422] },
+    async ({ params: p, body, res }) => service.rebase(callerOf(res), p.id, body.parent, body.resolutions ?? {}),
   );
   defineRoute(
     router,

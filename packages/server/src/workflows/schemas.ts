@@ -155,9 +155,15 @@ export const retireWorkflowBody = z.strictObject({ note: storableText.max(2000).
 /**
  * Body of POST /workflows/:id/rebase.
  * @example
- * rebaseWorkflowBody.parse({ parent: { key: 'union-grievance', version: 2 } });
+ * rebaseWorkflowBody.parse({ parent: { key: 'union-grievance', version: 2 }, resolutions: { 'states.triage.sla': 'mine' } });
  */
-export const rebaseWorkflowBody = z.strictObject({ parent: parentRefSchema });
+export const rebaseWorkflowBody = z.strictObject({
+  parent: parentRefSchema,
+  resolutions: z
+    .record(storableText.min(1).max(300), z.enum(['mine', 'template']))
+    .optional()
+    .describe('How each conflict of a plain rebase is settled, by its path: "mine" keeps the overlay\'s side, "template" takes the new template\'s'),
+});
 
 /**
  * Body of POST /workflows/:id/migrate.

@@ -182,7 +182,7 @@ export function createWorkflowsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cl
       return mustFind(db, caller, id);
     },
 
-    async rebase(caller: Caller, id: string, parent: { tenantId?: string | undefined; key: string; version: number }): Promise<WorkflowDetail & { changes: OverlayChange[] }> {
+    async rebase(caller: Caller, id: string, parent: { tenantId?: string | undefined; key: string; version: number }, resolutions: Readonly<Record<string, 'mine' | 'template'>> = {}): Promise<WorkflowDetail & { changes: OverlayChange[] }> {
       requireWriter(caller);
       const { options } = await validateOptions(caller);
       const { newId, changes } = await db.transaction().execute(async (trx) => {
@@ -197,7 +197,7 @@ export function createWorkflowsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cl
         const oldBase = await templateOf(trx, current);
         const newBase = readPublishedWorkflow(templateRow.definition, templateRow.id);
         const version = current.status === 'draft' ? current.version : await nextVersion(trx, caller, current.key);
-        const result = rebaseOverlayDraft(oldBase, newBase, { ...(current.overlay as Record<string, unknown>), version }, options);
+        const result = rebaseOverlayDraft(oldBase, newBase, { ...(current.overlay as Record<string, unknown>), version }, options, resolutions);
         const content = { definition: result.workflow, overlay: result.overlay, title: result.workflow.title };
         if (current.status === 'draft') {
           await drafts.updateDraft(trx, { tenantId: current.tenantId, id }, { ...content, parentVersion: newBase.version });

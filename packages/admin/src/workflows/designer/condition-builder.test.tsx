@@ -1,0 +1,119 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Condition, FieldDefinition } from '@shuoshi/engine';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordingDataProvider, TestAdmin } from '../../testing/test-admin.js';
+import { ConditionBuilder } from './condition-builder.js';
+
+afterEach(cleanup);
+
+const FIELDS: Record<string, FieldDefinition> = {
+  workers_affected: { type: 'integer', label: { zh: '涉及人数', en: 'Workers affected' } },
+  common_demand: { type: 'boolean', label: { zh: '共性诉求', en: 'Common demand' } },
+  category: {
+    type: 'select',
+    label: { zh: '诉求类别', en: 'Category' },
+    options: [
+      { value: 'wages', label: { zh: '欠薪', en: 'Wage arrears' } },
+      { value: 'commute', label: { zh: '通勤', en: 'Commute' } },
+    ],
+  },
+  summary: { type: 'longtext', label: { zh: '诉求内容', en: 'Summary' } },
+};
+
+function renderBuilder(initial?: Condition) {
+  const seen: Array<Condition | undefined> = [];
+  function Harness() {
+    const [value, setValue] = useState<Condition | undefined>(initial);
+    return (
+      <ConditionBuilder
+        value={value}
+        fields={FIELDS}
+        onChange={(next) => {
+          seen.push(next);
+          setValue(next);
+        }}
+      />
+    );
+  }
+  render(
+    <TestAdmin dataProvider={recordingDataProvider().dataProvider}>
+      <Harness />
+    </TestAdmin>,
+  );
+  return { last: () => seen[seen.length - 1] };
+}
+
+async function pick(label: string, option: string, index = 0) {
+  const boxes = await screen.findAllByRole('combobox', { name: label });
+  const box = boxes[index];
+  if (!box) throw new Error(`no ${label} #${index}`);
+  await userEvent.click(box);
+  const listbox = await screen.findByRole('listbox');
+  await userEvent.click(within(listbox).getByRole('option', { name: option }));
+}
+
+async function optionsOf(label: string, index = 0): Promise<string[]> {
+  const box = (await screen.findAllByRole('combobox', { name: label }))[index];
+  if (!box) throw new Error(`no ${label}`);
+  await userEvent.click(box);
+  const listbox = await screen.findByRole('listbox');
+  const names = within(listbox).getAllByRole('option').map((o) => o.textContent ?? '');
+  await userEvent.keyboard('{Escape}');
+  return names;
+}
+
+describe('ConditionBuilder', () => {
+  it('starts without a condition and adds a comparison on the first field', async () => {
+    const { last } = renderBuilder();
+    expect(screen.getByText('无条件：任何时候都可以操作')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: '添加条件' }));
+    expect(last()).toEqual({ field: 'workers_affected', op: 'eq', value: 0 });
+  });
+
+  it("offers only the operators that fit each field's type", async () => {
+    renderBuilder({ field: 'workers_affected', op: 'eq', value: 0 });
+    const numeric = await optionsOf('比较');
+    expect(numeric).toEqual(['等于', '不等于', '大于', '大于或等于', '小于', '小于或等于', '是其中之一', '不是其中任何一个', '已填写', '未填写']);
+    await pick('字段', '共性诉求');
+    expect(await optionsOf('比较')).toEqual(['等于', '不等于', '已填写', '未填写']);
+    await pick('字段', '诉求内容');
+    expect(await optionsOf('比较')).toContain('包含');
+  });
+
+  it('builds a typed value, combines rows with all/any and negates one', async () => {
+    const { last } = renderBuilder({ field: 'workers_affected', op: 'eq', value: 0 });
+    await pick('比较', '大于或等于');
+    const input = screen.getByRole('textbox', { name: '值' });
+    await userEvent.clear(input);
+    await userEvent.type(input, '10');
+    expect(last()).toEqual({ field: 'workers_affected', op: 'gte', value: 10 });
+
+    await userEvent.click(screen.getByRole('button', { name: '添加条件' }));
+    await pick('字段', '诉求类别', 1);
+    await pick('值', '通勤');
+    expect(last()).toEqual({ all: [{ field: 'workers_affected', op: 'gte', value: 10 }, { field: 'category', op: 'eq', value: 'commute' }] });
+
+    await userEvent.click(screen.getByRole('button', { name: '满足任一' }));
+    await userEvent.click(screen.getAllByRole('checkbox', { name: '不' })[1] as HTMLElement);
+    expect(last()).toEqual({ any: [{ field: 'workers_affected', op: 'gte', value: 10 }, { not: { field: 'category', op: 'eq', value: 'commute' } }] });
+  });
+
+  it('takes a list of options for "is one of" and no value for "is filled in"', async () => {
+    const { last } = renderBuilder({ field: 'category', op: 'eq', value: 'wages' });
+    await pick('比较', '是其中之一');
+    expect(last()).toEqual({ field: 'category', op: 'in', value: ['wages'] });
+    await pick('比较', '已填写');
+    expect(last()).toEqual({ field: 'category', op: 'exists' });
+    expect(screen.queryByRole('combobox', { name: '值' })).toBeNull();
+  });
+
+  it('removes the last row and with it the condition', async () => {
+    const { last } = renderBuilder({ field: 'common_demand', op: 'eq', value: true });
+    await userEvent.click(screen.getByRole('button', { name: '删除此条件' }));
+    expect(last()).toBeUndefined();
+    expect(screen.getByRole('button', { name: '添加条件' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { BUILTIN_TEMPLATES, createEngine, type Engine } from '@shuoshi/engine';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppDeps } from '../app/app-deps.js';
+import { createTokenSigner } from '../auth/tokens.js';
+import { openCase, OPEN_EVENT } from '../cases/index.js';
+import { createClock, type Clock } from '../clock/clock.js';
+import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { emptyCounts, loadMetricsCounts, loadRatingCounts, type MetricsCounts, type MetricsScope, type RatingCounts } from '../metrics/metrics-repository.js';
+import { monthOf, resolvePeriod, shanghaiDate } from '../metrics/metrics-period.js';
+import { hasUnfoldedCases, loadRollupFigures } from '../metrics/rollup-repository.js';
+import { IDEA_CATEGORY, stateClasses } from '../metrics/state-classes.js';
+import { seedDemoIfEmpty } from '../seed/seed-demo.js';
+import { fireDueTimers } from '../timers/index.js';
+import { registerPublishedWorkflows } from '../workflows/index.js';
+import { compactRollups, createRollupWorker, rebuildRollups, verifyRollups } from './index.js';
+
+// The demo is seeded as of this instant; the clock starts there and moves on.
+const NOW = new Date('2026-11-27T10:00:00+08:00');
+const schema = `rollups_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+
+let handle: DatabaseHandle;
+let engine: Engine;
+let clock: Clock;
+let deps: AppDeps;
+
+beforeAll(async () => {
+  handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  await seedDemoIfEmpty(handle.db, { now: NOW });
+  clock = createClock({ testMode: true, start: NOW });
+  engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
+  await registerPublishedWorkflows(handle.db, engine);
+  deps = { db: handle.db, engine, clock, tokens: createTokenSigner('rollups-test-secret-of-at-least-32-chars', 3600), logger: pino({ level: 'silent' }), options: { testMode: true } };
+}, 180_000);
+
+afterAll(async () => {
+  if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
+  await handle?.close();
+});
+
+// Periods are relative to the clock, which moves: 'month' (this one), 'year' (the 12 months up to
+// this one's end) or 'days' (from 20 days back to 5 days ahead): each runs now.
+type ScopeFilters = Pick<MetricsScope, 'workflowKey' | 'channel' | 'groupByChild' | 'cohortOnly'> & { tenantPath: string; category?: string; period?: 'month' | 'year' | 'days' };
+
+function periodOf(kind: ScopeFilters['period']): { from?: string; to?: string } {
+  const today = shanghaiDate(clock.now());
+  const month = monthOf(today);
+  const shift = (days: number) => shanghaiDate(new Date(clock.now().getTime() + days * 86_400_000));
+  if (kind === 'year') return { from: monthOf(shanghaiDate(new Date(Date.parse(`${month.first}T00:00:00Z`) - 330 * 86_400_000))).first, to: month.last };
+  if (kind === 'days') return { from: shift(-20), to: shift(5) };
+  return {};
+}
+
+function scopeOf(filters: ScopeFilters): MetricsScope {
+  const workflows = engine.workflows();
+  const refsOf = (category: string) => workflows.filter((w) => w.category === category).map((w) => ({ key: w.key, version: w.version }));
+  const { category, period, ...rest } = filters;
+  return {
+    ...rest,
+    classes: stateClasses(workflows),
+    ideaRefs: refsOf(IDEA_CATEGORY),
+    category: category === undefined ? undefined : { value: category, workflowRefs: refsOf(category) },
+    period: resolvePeriod(periodOf(period), clock.now()),
+  };
+}
+
+// Both sides per group, a group missing on one side reading as zeros, so that a difference names its figure.
+async function bothWays(filters: ScopeFilters) {
+  const scope = scopeOf(filters);
+  const { groups: rollups } = await loadRollupFigures(handle.db, scope);
+  const [counts, ratings] = [await loadMetricsCounts(handle.db, scope), await loadRatingCounts(handle.db, scope)];
+  const groups = [...new Set([...rollups.keys(), ...counts.keys(), ...ratings.keys()])].sort();
+  const shape = (c: MetricsCounts | undefined, r: RatingCounts | undefined) => {
+    const figures = c ?? emptyCounts();
+    // With the cohort only, the stock is not read (the log's would be partial): flows and ratings are compared.
+    const stock = filters.cohortOnly ? { openTotal: 0, openByWarning: { green: 0, yellow: 0, red: 0 }, openByState: [], overdue: 0, referralsAwaiting: 0, referralsOverdue: 0 } : {};
+    return { ...figures, ...stock, ideasValue: Number(figures.ideasValue.toFixed(2)), ratings: r ?? { count: 0, sum: 0, satisfied: 0 } };
+  };
+  return {
+    fromRollups: groups.map((g) => [g, shape(rollups.get(g)?.counts, rollups.get(g)?.ratings)] as const),
+    fromLog: groups.map((g) => [g, shape(counts.get(g), ratings.get(g))] as const),
+  };
+}
+
+const SCOPES: Array<[string, ScopeFilters]> = [
+  ['the county, this month', { tenantPath: '/ninghai/', groupByChild: false }],
+  ['the county by township, this month', { tenantPath: '/ninghai/', groupByChild: true }],
+  ['a township over the year', { tenantPath: '/ninghai/chalu/', groupByChild: false, period: 'year' }],
+  ['a park by union, a few days', { tenantPath: '/ninghai/chalu/gaotan/', groupByChild: true, period: 'days' }],
+  ['one workflow over the year', { tenantPath: '/ninghai/', groupByChild: false, workflowKey: 'union-grievance', period: 'year' }],
+  ['one channel over the year', { tenantPath: '/ninghai/', groupByChild: false, channel: 'phone', period: 'year' }],
+  ['a data category over the year', { tenantPath: '/ninghai/', groupByChild: false, category: 'wages', period: 'year' }],
+  ['golden ideas over the year', { tenantPath: '/ninghai/', groupByChild: false, category: IDEA_CATEGORY, period: 'year' }],
+  ['the trend point of this month (flows only)', { tenantPath: '/ninghai/', groupByChild: false, cohortOnly: true }],
+];
+
+async function expectAllScopesAgree(): Promise<void> {
+  for (const [label, filters] of SCOPES) {
+    const { fromRollups, fromLog } = await bothWays(filters);
+    expect(fromRollups, label).toEqual(fromLog);
+  }
+}
+
+describe('the metric rollups of the Ninghai demo', () => {
+  it('hold what the log replay computes for a period that runs now, for every scope and filter', async () => {
+    expect(await hasUnfoldedCases(handle.db, '/ninghai/')).toBe(false);
+    const { fromRollups } = await bothWays({ tenantPath: '/ninghai/', groupByChild: false, period: 'year' });
+    // Not a vacuous agreement: the year has flows, stock, referrals, ratings and ideas.
+    const county = fromRollups[0]?.[1];
+    if (!county) throw new Error('the county has no figures');
+    expect(county.received).toBeGreaterThan(250);
+    expect(county.openTotal).toBeGreaterThan(20);
+    expect(county.referralsOverdue).toBeGreaterThan(0);
+    expect(county.ratings.count).toBeGreaterThan(50);
+    expect(county.ideasValue).toBeGreaterThan(0);
+    await expectAllScopesAgree();
+    expect(await verifyRollups(handle.db, engine)).toEqual([]);
+  });
+
+  it('stay in step while cases open, timers fire over three weeks and the deltas are compacted', async () => {
+    for (let i = 0; i < 6; i++) {
+      await handle.db.transaction().execute((trx) =>
+        openCase(trx, deps, {
+          tenant: { tenantId: 'chalu', path: '/ninghai/chalu/' },
+          workflow: { tenantId: 'ninghai', key: 'union-grievance', version: 1 },
+          data: { title: `新的诉求 ${i}`, description: '测试', category: i % 2 ? 'wages' : 'safety' },
+          channel: i % 2 ? 'phone' : 'walk_in',
+          actor: { id: 'chalu.intake', roles: ['intake_operator'] },
+          enterpriseId: null,
+          trackingHash: null,
+          openedBy: 'chalu.intake',
+        }),
+      );
+    }
+    let fired = 0;
+    for (let day = 0; day < 21; day++) {
+      clock.advance(86_400_000);
+      for (let batch = await fireDueTimers(deps); batch.fired + batch.stale + batch.refused > 0; batch = await fireDueTimers(deps)) fired += batch.fired;
+      if (day % 7 === 3) await compactRollups(handle.db);
+    }
+    expect(fired).toBeGreaterThan(20);
+    const pending = Number((await sql<{ n: string }>`select count(*) as n from metric_deltas`.execute(handle.db)).rows[0]?.n);
+    expect(pending).toBeGreaterThan(0);
+    await expectAllScopesAgree();
+    await compactRollups(handle.db);
+    expect(Number((await sql<{ n: string }>`select count(*) as n from metric_deltas`.execute(handle.db)).rows[0]?.n)).toBe(0);
+    await expectAllScopesAgree();
+    expect(await verifyRollups(handle.db, engine)).toEqual([]);
+  });
+
+  it('are rebuilt from the log to the same rows, and read from the log while cases are not folded', async () => {
+    const rows = async () => (await sql<Record<string, unknown>>`select * from metric_rollups where open <> 0 or kind <> 'stock' order by kind, bucket, tenant_id, workflow_key, data_category, channel, state, warning`.execute(handle.db)).rows;
+    await compactRollups(handle.db);
+    const kept = await rows();
+    await rebuildRollups(handle.db, engine, { batch: 50 });
+    expect(await rows()).toEqual(kept);
+
+    // An upgrade leaves cases unfolded: the worker folds them, and until then the figures come from the log.
+    await sql`delete from metric_rollups`.execute(handle.db);
+    await sql`update cases set metric_facts = null`.execute(handle.db);
+    expect(await hasUnfoldedCases(handle.db, '/ninghai/chalu/')).toBe(true);
+    const worker = createRollupWorker(deps);
+    while ((await worker.runOnce()) > 0);
+    expect(await hasUnfoldedCases(handle.db, '/ninghai/')).toBe(false);
+    expect(await rows()).toEqual(kept);
+    expect(await verifyRollups(handle.db, engine)).toEqual([]);
+  });
+
+  it('count every step once while steps, timers and compactions run at once', async () => {
+    const open = (i: number) =>
+      handle.db.transaction().execute((trx) =>
+        openCase(trx, deps, {
+          tenant: { tenantId: i % 2 ? 'huchen' : 'nanbu', path: i % 2 ? '/ninghai/huchen/' : '/ninghai/nanbu/' },
+          workflow: { tenantId: 'ninghai', key: 'union-grievance', version: 1 },
+          data: { title: `并发的诉求 ${i}`, description: '测试' },
+          channel: 'mini_program',
+          actor: { id: 'system', roles: ['intake_operator'] },
+          enterpriseId: null,
+          trackingHash: null,
+          openedBy: null,
+        }),
+      );
+    let stop = false;
+    const compactor = async () => {
+      while (!stop) await compactRollups(handle.db);
+    };
+    const compactors = [compactor(), compactor(), compactor()];
+    const streams = Array.from({ length: 6 }, async (_, s) => {
+      for (let i = 0; i < 8; i++) await open(s * 8 + i);
+    });
+    clock.advance(3 * 86_400_000);
+    const firing = [fireDueTimers(deps), fireDueTimers(deps)];
+    await Promise.all([...streams, ...firing]);
+    stop = true;
+    await Promise.all(compactors);
+    expect(await verifyRollups(handle.db, engine)).toEqual([]);
+    await expectAllScopesAgree();
+  });
+
+  it('count a case opened through the event path once, at its opening day', async () => {
+    const before = (await loadRollupFigures(handle.db, scopeOf({ tenantPath: '/ninghai/huchen/', groupByChild: false }))).groups.get('')?.counts.received ?? 0;
+    const { row } = await handle.db.transaction().execute((trx) =>
+      openCase(trx, deps, {
+        tenant: { tenantId: 'huchen', path: '/ninghai/huchen/' },
+        workflow: { tenantId: 'ninghai', key: 'union-grievance', version: 1 },
+        data: { title: '一件新事', description: '测试' },
+        channel: 'online',
+        actor: { id: 'huchen.intake', roles: ['intake_operator'] },
+        enterpriseId: null,
+        trackingHash: null,
+        openedBy: 'huchen.intake',
+      }),
+    );
+    const logged = await handle.db.selectFrom('case_events').select('type').where('case_id', '=', row.case_id).execute();
+    expect(logged.map((e) => e.type)).toEqual([OPEN_EVENT]);
+    const after = (await loadRollupFigures(handle.db, scopeOf({ tenantPath: '/ninghai/huchen/', groupByChild: false }))).groups.get('')?.counts.received ?? 0;
+    expect(after).toBe(before + 1);
+  });
+});
