@@ -308,6 +308,8 @@ ALTER TABLE cases ADD COLUMN metric_facts jsonb;
 
 CREATE INDEX cases_unfolded_idx ON cases (tenant_id, case_id) WHERE metric_facts IS NULL;
 
+CREATE INDEX cases_opened_idx ON cases (opened_at);
+
 CREATE TABLE metric_rollups (
   kind text NOT NULL, bucket text NOT NULL, tenant_id text NOT NULL, workflow_key text NOT NULL, workflow_category text NOT NULL,
   data_category text NOT NULL, channel text NOT NULL, state text NOT NULL, warning text NOT NULL,

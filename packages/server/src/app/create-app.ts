@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import express, { Router, type Express } from 'express';
+import express, { Router, type Express, type RequestHandler } from 'express';
 import { sql } from 'kysely';
 import { authenticate } from '../auth/authenticate.js';
 import { createCallerCache } from '../auth/caller-cache.js';
@@ -25,6 +25,19 @@ import type { AppDeps } from './app-deps.js';
 
 /** How long a token's caller is remembered; sign-outs and user changes made through another process take this long to reach this one. */
 const CALLER_CACHE_MS = 5000;
+
+// Express matches paths case-insensitively, and so do these.
+const PUBLIC_PATHS = /^\/public(\/|$)/i;
+const AUTH_PATHS = /^\/auth(\/|$)/i;
+
+// Every authenticated request would otherwise walk through each layer of the public routers in
+// front of authentication (their rate limits, body parsers and a path match per route).
+function onlyUnder(paths: RegExp, router: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    if (paths.test(req.path)) void router(req, res, next);
+    else next();
+  };
+}
 
 /**
  * The Express app with its route registry (for the OpenAPI document).
@@ -69,11 +82,11 @@ export function createApp(given: AppDeps): ShuoshiApp {
   // Attachments carry base64 files larger than any other body, so their route parses first.
   api.use(createAttachmentUploadParser(deps));
   // An agency answers its referral through a signed link, no account; replies carry files, so it parses its own bodies.
-  api.use(createPublicReferralsRouter(deps, registry));
+  api.use(onlyUnder(PUBLIC_PATHS, createPublicReferralsRouter(deps, registry)));
   api.use(express.json({ limit: '1mb' }));
   // Public routes first: signing in needs no token.
-  api.use(createSessionsRouter(deps, registry));
-  api.use(createPublicRouter(deps, registry));
+  api.use(onlyUnder(AUTH_PATHS, createSessionsRouter(deps, registry)));
+  api.use(onlyUnder(PUBLIC_PATHS, createPublicRouter(deps, registry)));
   api.get('/openapi.json', (_req, res, next) => {
     import('../openapi/index.js')
       .then(({ buildOpenApiDocument }) => res.json(buildOpenApiDocument(registry)))

@@ -6,6 +6,8 @@ import type { Caller } from './caller.js';
 import type { CallerCache } from './caller-cache.js';
 import type { TokenSigner } from './tokens.js';
 
+const BEARER = /^Bearer (.+)$/i;
+
 /**
  * Resolves the Authorization bearer token to a caller (active user, live session) and keeps it
  * in `res.locals.caller`; anything else is a 401 that says how to sign in. A caller found is
@@ -16,7 +18,7 @@ import type { TokenSigner } from './tokens.js';
 export function authenticate(db: Kysely<Database>, tokens: TokenSigner, now: () => Date, cache?: CallerCache): RequestHandler {
   return async (req, res, next) => {
     const header = req.get('authorization') ?? '';
-    const match = /^Bearer (.+)$/i.exec(header);
+    const match = BEARER.exec(header);
     const token = match?.[1];
     const cached = token ? cache?.get(token, now()) : undefined;
     if (cached) {

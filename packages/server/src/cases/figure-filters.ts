@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { shanghaiMidnight } from '../metrics/metrics-period.js';
 
 /**
  * The dashboard figures a cases list can be narrowed to (`filter.figure`): the flow figures of
@@ -92,16 +93,14 @@ export function figureCondition(figure: CaseFigure): RawBuilder<SqlBool> {
 }
 
 /**
- * Cases opened on the given Asia/Shanghai calendar days (both inclusive, `YYYY-MM-DD`): the day
- * of their `$open` entry as folded into their facts, else that of `opened_at`.
+ * Cases opened on the given Asia/Shanghai calendar days (both inclusive, `YYYY-MM-DD`): `opened_at`
+ * is the instant of their `$open` entry, so the days are a range of instants (indexed).
  * @example
  * db.selectFrom('cases').where(openedDayCondition('2026-11-01', '2026-11-30')).selectAll();
  */
 export function openedDayCondition(from: string | undefined, to: string | undefined): RawBuilder<SqlBool> {
-  // Asia/Shanghai has kept UTC+8 since 1991: a fixed offset needs no time-zone database (PGlite).
-  const day = sql`coalesce(cases.metric_facts->>'openedDay', to_char((cases.opened_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD'))`;
   const parts: RawBuilder<SqlBool>[] = [];
-  if (from !== undefined) parts.push(sql<SqlBool>`${day} >= ${from}`);
-  if (to !== undefined) parts.push(sql<SqlBool>`${day} <= ${to}`);
+  if (from !== undefined) parts.push(sql<SqlBool>`cases.opened_at >= ${shanghaiMidnight(from)}`);
+  if (to !== undefined) parts.push(sql<SqlBool>`cases.opened_at < ${new Date(shanghaiMidnight(to).getTime() + 86_400_000)}`);
   return parts.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }

@@ -31,6 +31,12 @@ describe('maskData', () => {
   });
 });
 
+describe('piiFields', () => {
+  it('reads a workflow once and answers the same fields after', () => {
+    expect(piiFields(unionGrievance)).toBe(piiFields(unionGrievance));
+  });
+});
+
 describe('mayReadPii', () => {
   it('allows the roles in PII_ROLES only', () => {
     expect(mayReadPii({ roles: ['mediator'] })).toBe(true);

