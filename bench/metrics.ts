@@ -19,6 +19,8 @@
 //   BENCH_PROTOTYPES    3000 (demo cases walked through the engine; the overlays' are left out)
 //   BENCH_KEEP          false (keep the schema; rerun with BENCH_SCHEMA=<name> to skip generation)
 //   BENCH_SCHEMA        a kept schema to reuse (never dropped)
+//   BENCH_REBUILD       false (with BENCH_SCHEMA: fold the rollups again from the log first, e.g.
+//                       after a change of what they hold)
 //   BENCH_REQUESTS      20 (measured requests per endpoint and runs per raw query)
 //   BENCH_WARMUP        3 (unmeasured requests per endpoint first; 1 when one takes over 2 s)
 //   BENCH_BUDGET_S      180 (the extra groups, townships/trend/12 months/plain scan, stop after
@@ -31,8 +33,8 @@
 //   BENCH_METRICS       true (false skips the data and the metrics part)
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { BUILTIN_TEMPLATES } from '@shuoshi/engine';
-import { createDatabase, migrateToLatest, type DatabaseHandle } from '@shuoshi/server';
+import { BUILTIN_TEMPLATES, createEngine } from '@shuoshi/engine';
+import { createDatabase, migrateToLatest, rebuildRollups, type DatabaseHandle } from '@shuoshi/server';
 import { monthOf, shanghaiDate } from '../packages/server/src/metrics/metrics-period.js';
 import { COUNTY, COUNTY_USER, generateCounty, TOWNSHIP_USER, townshipId, upsertBenchUsers } from './metrics-generate.js';
 import { WORKFLOW_MIX } from './metrics-prototypes.js';
@@ -103,6 +105,12 @@ async function openSchema(): Promise<{ handle: DatabaseHandle; schema: string; g
     if (!rows[0]?.note?.startsWith('bench:metrics')) throw new Error(`Schema ${schema} holds no complete generated county (no "bench:metrics" comment); run without BENCH_SCHEMA to generate one.`);
     log(`reusing schema ${schema} (${rows[0].note})`);
     await upsertBenchUsers(handle.db, PASSWORD);
+    if (flag('BENCH_REBUILD', false)) {
+      const started = performance.now();
+      const folded = await rebuildRollups(handle.db, createEngine({ workflows: [...BUILTIN_TEMPLATES] }), { batch: 2000 });
+      for (const table of ['cases', 'metric_rollups', 'metric_deltas']) await run(handle.db, `vacuum (analyze) ${table}`);
+      log(`folded the rollups of ${folded} cases from their logs again in ${seconds(performance.now() - started)}`);
+    }
     return { handle, schema, generatedMs: undefined };
   }
   log(`generating ${CASES} cases in schema ${schema} on ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')} ...`);

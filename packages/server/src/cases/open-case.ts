@@ -3,7 +3,7 @@ import type { Actor, CaseSnapshot, Effect } from '@shuoshi/engine';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app/app-deps.js';
 import type { Database } from '../db/database.js';
-import { caseDims, contributionOf, foldCaseEvent, insertRollupDeltas } from '../rollups/index.js';
+import { ancestorsOf, caseDims, contributionOf, foldCaseEvent, insertRollupDeltas } from '../rollups/index.js';
 import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
 import { formatReference, nextReferenceNumber, referencePrefix, referenceYear } from './case-reference.js';
 import { writeEffects } from './effects-repository.js';
@@ -57,7 +57,7 @@ export async function openCase(trx: Kysely<Database>, deps: Pick<AppDeps, 'engin
   const reference = formatReference(letters, year, nextReferenceNumber(await highestReference(trx, root, `${letters}-${year}-`)));
   const caseId = randomUUID();
   const opening = { seq: 1, type: OPEN_EVENT, actorRoles: input.actor.roles, data: input.data, effects, stateFrom: null, stateTo: snapshot.state, warning: snapshot.warning, createdAt: now };
-  const facts = foldCaseEvent(null, opening, caseDims({ tenant_id: tenantId, workflow_key: ref.key, channel: input.channel, data: snapshot.data }, workflow), workflow);
+  const facts = foldCaseEvent(null, opening, caseDims({ tenant_id: tenantId, ancestors: ancestorsOf(input.tenant.path), workflow_key: ref.key, channel: input.channel, data: snapshot.data }, workflow), workflow);
   const row = await insertCase(trx, {
     ...caseColumns(snapshot, workflow),
     tenant_id: tenantId,

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { resolveMetricsContext, type MetricsContext } from './metrics-context.js';
 import { monthlyPeriods, resolvePeriod, type MetricsPeriod } from './metrics-period.js';
 import { loadMetricsCounts, loadRatingCounts, type MetricsCounts, type MetricsScope, type RatingCounts } from './metrics-repository.js';
+import { createClosedPeriods, type ClosedPeriods } from './closed-periods.js';
 import { emptyRollupFigures, loadRollupFigures, type RollupFigures } from './rollup-repository.js';
 import { rankTownships } from './rank-townships.js';
 import { rateOf } from './rate-of.js';
@@ -44,14 +45,15 @@ async function replayFigures(trx: Kysely<Database>, scope: MetricsScope): Promis
 /**
  * The figures of a scope, by group: a period that runs now is read from the rollups kept in step
  * with the log, in one statement; anything else is replayed from the log in one snapshot (see
- * replayFigures).
+ * replayFigures), an ended period once per process (see createClosedPeriods).
  */
-async function loadFigures(db: Kysely<Database>, scope: MetricsScope): Promise<Map<string, RollupFigures>> {
+async function loadFigures(db: Kysely<Database>, scope: MetricsScope, closed: ClosedPeriods): Promise<Map<string, RollupFigures>> {
   if (scope.period.asOf < scope.period.end) {
     const read = await loadRollupFigures(db, scope);
     if (!read.unfolded) return read.groups;
+    return inSnapshot(db, (trx) => replayFigures(trx, scope));
   }
-  return inSnapshot(db, (trx) => replayFigures(trx, scope));
+  return closed.get(scope, () => inSnapshot(db, (trx) => replayFigures(trx, scope)));
 }
 
 function periodOut(period: MetricsPeriod): Metrics['period'] {
@@ -108,6 +110,7 @@ function metricsOf(context: MetricsContext, period: MetricsPeriod, counts: Metri
  */
 export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'clock'>) {
   const { db, clock } = deps;
+  const closed = createClosedPeriods();
 
   return {
     /** GET /metrics: the figures of the union's subtree for the period. */
@@ -115,7 +118,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
       const period = resolvePeriod(query, clock.now());
       const context = await resolveMetricsContext(deps, caller, query);
       const scope = { ...context.scope, period, groupByChild: false };
-      const { counts, ratings } = (await loadFigures(db, scope)).get('') ?? emptyRollupFigures();
+      const { counts, ratings } = (await loadFigures(db, scope, closed)).get('') ?? emptyRollupFigures();
       return metricsOf(context, period, counts, ratings);
     },
 
@@ -124,7 +127,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
       const period = resolvePeriod(query, clock.now());
       const context = await resolveMetricsContext(deps, caller, query);
       const scope = { ...context.scope, period, groupByChild: true };
-      const groups = await loadFigures(db, scope);
+      const groups = await loadFigures(db, scope, closed);
       const children = await db.selectFrom('tenants').select(['tenant_id', 'name_zh', 'name_en']).where('parent_id', '=', context.tenant.id).orderBy('tenant_id').execute();
       const rows = rankTownships(
         children.map((child) => {
@@ -151,7 +154,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
         const points: Trend['months'] = [];
         for (const period of monthlyPeriods(query.months, clock.now())) {
           const scope = { ...context.scope, period, groupByChild: false, cohortOnly: true };
-          const { counts, ratings } = (await loadFigures(trx, scope)).get('') ?? emptyRollupFigures();
+          const { counts, ratings } = (await loadFigures(trx, scope, closed)).get('') ?? emptyRollupFigures();
           points.push({ month: period.from.slice(0, 7), period: periodOut(period), received: counts.received, ...mainRates(counts), satisfaction: satisfactionOf(ratings) });
         }
         return points;

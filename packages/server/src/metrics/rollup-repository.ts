@@ -36,7 +36,7 @@ const COLUMNS = sql.raw(`kind, bucket, tenant_id, workflow_key, workflow_categor
 
 interface RollupSums {
   grp: string;
-  kind: 'flow' | 'stock' | 'rating';
+  kind: string;
   workflow_key: string;
   state: string;
   warning: string;
@@ -58,33 +58,23 @@ export interface RollupRead {
 
 /**
  * Reads the figures of the period that runs now (asOf = now) from the rollups (metric_rollups
- * plus the deltas not folded in yet), grouped like loadMetricsCounts, in ONE statement (a
- * consistent snapshot without a transaction): the period's flows from its buckets (whole months,
- * else days), the open cases as they are, the ratings of its buckets, and whether some case of
- * the subtree is not folded yet.
+ * plus the deltas not folded in yet), grouped like loadMetricsCounts (but with groupByChild, only
+ * the children: no '' group), in ONE statement (a consistent snapshot without a transaction): the
+ * period's flows from its buckets (whole months, else days), the open cases as they are, the
+ * ratings of its buckets, and whether some case of the subtree is not folded yet. Without filters
+ * it reads the subtree rows of the union (or its children); with filters, every union's own rows.
  * @example
  * const { groups, unfolded } = await loadRollupFigures(db, { ...scope, period });
  */
 export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScope): Promise<RollupRead> {
-  const buckets = periodBuckets(scope.period.from, scope.period.to);
-  const wanted = scope.cohortOnly
-    ? sql`kind in ('flow', 'rating') and bucket = any(${buckets}::text[])`
-    : sql`(kind = 'stock' or (kind in ('flow', 'rating') and bucket = any(${buckets}::text[])))`;
-  const group = scope.groupByChild ? sql`split_part(substr(t.path, ${scope.tenantPath.length + 1}), '/', 1)` : sql`''`;
   const result = await sql<RollupSums>`
-    select ${group} as grp, r.kind, r.workflow_key, r.state, r.warning,
+    select r.grp, r.kind, r.workflow_key, r.state, r.warning,
       sum(received) as received, sum(completed) as completed, sum(completed_resolved) as completed_resolved, sum(on_time) as on_time,
       sum(responded) as responded, sum(responded_on_time) as responded_on_time, sum(ideas) as ideas, sum(ideas_adopted) as ideas_adopted,
       sum(ideas_value) as ideas_value, sum(open) as open, sum(overdue) as overdue, sum(referrals_awaiting) as referrals_awaiting,
       sum(referrals_overdue) as referrals_overdue, sum(ratings) as ratings, sum(rating_sum) as rating_sum, sum(ratings_satisfied) as ratings_satisfied,
       (${unfoldedIn(scope.tenantPath)}) as unfolded
-    from (
-      select ${COLUMNS} from metric_rollups where ${wanted}
-      union all
-      select ${COLUMNS} from metric_deltas where ${wanted}
-    ) r
-    join tenants t on t.tenant_id = r.tenant_id
-    where ${filters(scope)}
+    from ${unfiltered(scope) ? subtreeRows(scope) : dimRows(scope)}
     group by 1, 2, 3, 4, 5`.execute(db);
 
   const groups = new Map<string, RollupFigures>();
@@ -99,6 +89,45 @@ export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScop
   return { groups, unfolded };
 }
 
+function unfiltered(scope: MetricsScope): boolean {
+  return scope.workflowKey === undefined && scope.channel === undefined && scope.category === undefined;
+}
+
+function wantedRows(scope: MetricsScope, suffix: '' | '_tree'): RawBuilder<unknown> {
+  const buckets = periodBuckets(scope.period.from, scope.period.to);
+  const [flow, stock, rating] = ['flow', 'stock', 'rating'].map((kind) => `${kind}${suffix}`);
+  const bucketed = sql`kind in (${flow}, ${rating}) and bucket = any(${buckets}::text[])`;
+  return scope.cohortOnly ? bucketed : sql`(kind = ${stock} or (${bucketed}))`;
+}
+
+/** Without filters: the subtree rows of the union (or of each of its children), a few hundred at most. */
+function subtreeRows(scope: MetricsScope): RawBuilder<unknown> {
+  const tenantId = scope.tenantPath.split('/').filter((id) => id !== '').at(-1) ?? '';
+  const ids = scope.groupByChild ? sql`(select tenant_id from tenants where parent_id = ${tenantId})` : sql`(${tenantId})`;
+  const wanted = wantedRows(scope, '_tree');
+  const group = scope.groupByChild ? sql`tenant_id` : sql`''`;
+  return sql`(
+      select ${group} as grp, ${COLUMNS} from metric_rollups where ${wanted} and tenant_id in ${ids}
+      union all
+      select ${group} as grp, ${COLUMNS} from metric_deltas where ${wanted} and tenant_id in ${ids}
+    ) r`;
+}
+
+/** With filters: every union's own rows by every dim, in the subtree. */
+function dimRows(scope: MetricsScope): RawBuilder<unknown> {
+  const wanted = wantedRows(scope, '');
+  const group = scope.groupByChild ? sql`split_part(substr(t.path, ${scope.tenantPath.length + 1}), '/', 1)` : sql`''`;
+  return sql`(
+      select ${group} as grp, r.* from (
+        select ${COLUMNS} from metric_rollups where ${wanted}
+        union all
+        select ${COLUMNS} from metric_deltas where ${wanted}
+      ) r
+      join tenants t on t.tenant_id = r.tenant_id
+      where ${filters(scope)}
+    ) r`;
+}
+
 function unfoldedIn(tenantPath: string) {
   return sql<boolean>`select exists (
     select 1 from cases c join tenants t on t.tenant_id = c.tenant_id
@@ -108,7 +137,7 @@ function unfoldedIn(tenantPath: string) {
 function addRow(figures: RollupFigures, row: RollupSums): void {
   const n = (column: string) => Number(row[column] ?? 0);
   const { counts, ratings } = figures;
-  if (row.kind === 'flow') {
+  if (row.kind.startsWith('flow')) {
     counts.received += n('received');
     counts.completed += n('completed');
     counts.completedResolved += n('completed_resolved');
@@ -118,7 +147,7 @@ function addRow(figures: RollupFigures, row: RollupSums): void {
     counts.ideas += n('ideas');
     counts.ideasAdopted += n('ideas_adopted');
     counts.ideasValue += n('ideas_value');
-  } else if (row.kind === 'rating') {
+  } else if (row.kind.startsWith('rating')) {
     ratings.count += n('ratings');
     ratings.sum += n('rating_sum');
     ratings.satisfied += n('ratings_satisfied');

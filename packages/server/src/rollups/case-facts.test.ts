@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { caseDims, foldCaseFacts, type LoggedEvent } from './case-facts.js';
 
 const grievance = BUILTIN_TEMPLATES.find((w) => w.key === 'union-grievance') as Workflow;
-const dims = caseDims({ tenant_id: 'chalu', workflow_key: 'union-grievance', channel: 'phone', data: { category: 'wages' } }, grievance);
+const dims = caseDims({ tenant_id: 'chalu', ancestors: ['ninghai'], workflow_key: 'union-grievance', channel: 'phone', data: { category: 'wages' } }, grievance);
 const states = Object.keys(grievance.states);
 const [first = 'intake', second = 'triage'] = states;
 const doneState = states.find((s) => grievance.states[s]?.tags?.includes('resolved')) ?? 'resolved';

@@ -20,14 +20,16 @@ export interface LoggedEvent {
 }
 
 /**
- * What a case is, as the figures filter and group it: its union, workflow (with the version's
- * category), `data.category`, channel, and whether it is a golden idea. Taken from the case row
- * as it is now, as the log replay does.
+ * What a case is, as the figures filter and group it: its union (and the unions above it),
+ * workflow (with the version's category), `data.category`, channel, and whether it is a golden
+ * idea. Taken from the case row as it is now, as the log replay does.
  * @example
- * const dims: CaseDims = caseDims({ tenant_id: 'chalu', workflow_key: 'union-grievance', channel: 'phone', data: {} }, workflow);
+ * const dims: CaseDims = caseDims({ tenant_id: 'chalu', ancestors: ['ninghai'], workflow_key: 'union-grievance', channel: 'phone', data: {} }, workflow);
  */
 export interface CaseDims {
   tenantId: string;
+  /** The unions above the case's union, the root first (a union's path never changes). */
+  ancestors: string[];
   workflowKey: string;
   workflowCategory: string;
   dataCategory: string;
@@ -75,15 +77,25 @@ const RATING_EVENTS: readonly string[] = ['rate', 'dissatisfied'];
 const TIMER_EVENT = '$timer';
 
 /**
+ * The unions above a union, the root first, from its path (`/ninghai/chalu/gaotan/` -> ninghai, chalu).
+ * @example
+ * ancestorsOf('/ninghai/chalu/'); // ['ninghai']
+ */
+export function ancestorsOf(path: string): string[] {
+  return path.split('/').filter((id) => id !== '').slice(0, -1);
+}
+
+/**
  * The figures' view of a case row and its workflow version.
  * @example
- * const dims = caseDims(row, engine.workflow({ key: row.workflow_key, version: row.workflow_version }));
+ * const dims = caseDims({ ...row, ancestors: ancestorsOf(path) }, engine.workflow({ key: row.workflow_key, version: row.workflow_version }));
  */
-export function caseDims(row: { tenant_id: string; workflow_key: string; channel: string; data: unknown }, workflow: Pick<Workflow, 'category'>): CaseDims {
+export function caseDims(row: { tenant_id: string; ancestors: readonly string[]; workflow_key: string; channel: string; data: unknown }, workflow: Pick<Workflow, 'category'>): CaseDims {
   const data = (row.data ?? {}) as Record<string, unknown>;
   const category = workflow.category ?? '';
   return {
     tenantId: row.tenant_id,
+    ancestors: [...row.ancestors],
     workflowKey: row.workflow_key,
     workflowCategory: category,
     dataCategory: typeof data['category'] === 'string' ? data['category'] : '',

@@ -27,6 +27,15 @@ export interface RollupCounters {
 }
 
 /**
+ * The kinds of rollup rows. `flow`, `stock` and `rating` rows are a union's own cases by every
+ * dim (for filtered figures); the `_tree` kinds are a union's whole subtree with no dims but the
+ * workflow of a stock row (for the unfiltered dashboards: one row a bucket instead of thousands).
+ * @example
+ * const kind: RollupKind = 'flow_tree';
+ */
+export type RollupKind = 'flow' | 'stock' | 'rating' | 'flow_tree' | 'stock_tree' | 'rating_tree';
+
+/**
  * Which rollup row a contribution goes to: the kind, the bucket (`YYYY-MM` or `YYYY-MM-DD` in
  * Asia/Shanghai for flows and ratings, '' for stock), the case's dims, and for stock its state
  * and warning colour ('' elsewhere).
@@ -34,7 +43,7 @@ export interface RollupCounters {
  * const key: RollupKey = { kind: 'stock', bucket: '', tenantId: 'chalu', workflowKey: 'union-grievance', workflowCategory: 'grievance', dataCategory: 'wages', channel: 'phone', state: 'mediation', warning: 'yellow' };
  */
 export interface RollupKey {
-  kind: 'flow' | 'stock' | 'rating';
+  kind: RollupKind;
   bucket: string;
   tenantId: string;
   workflowKey: string;
@@ -76,15 +85,23 @@ export function emptyRollupCounters(): RollupCounters {
 }
 
 // Rows are built as one literal: spreading objects of this many properties is many times slower in V8.
-function rowOf(facts: CaseFacts, kind: RollupKey['kind'], bucket: string, counters: Partial<RollupCounters>, state = '', warning = ''): RollupRow {
+function rowOf(facts: CaseFacts, kind: RollupKind, bucket: string, counters: Partial<RollupCounters>, state = '', warning = '', tenantId = facts.tenantId): RollupRow {
+  const tree = kind.endsWith('_tree');
   return {
-    kind, bucket, tenantId: facts.tenantId, workflowKey: facts.workflowKey, workflowCategory: facts.workflowCategory, dataCategory: facts.dataCategory,
-    channel: facts.channel, state, warning,
+    kind, bucket, tenantId, workflowKey: tree && kind !== 'stock_tree' ? '' : facts.workflowKey, workflowCategory: tree ? '' : facts.workflowCategory,
+    dataCategory: tree ? '' : facts.dataCategory, channel: tree ? '' : facts.channel, state, warning,
     received: counters.received ?? 0, completed: counters.completed ?? 0, completedResolved: counters.completedResolved ?? 0, onTime: counters.onTime ?? 0,
     responded: counters.responded ?? 0, respondedOnTime: counters.respondedOnTime ?? 0, ideas: counters.ideas ?? 0, ideasAdopted: counters.ideasAdopted ?? 0,
     ideasValue: counters.ideasValue ?? 0, open: counters.open ?? 0, overdue: counters.overdue ?? 0, referralsAwaiting: counters.referralsAwaiting ?? 0,
     referralsOverdue: counters.referralsOverdue ?? 0, ratings: counters.ratings ?? 0, ratingSum: counters.ratingSum ?? 0, ratingsSatisfied: counters.ratingsSatisfied ?? 0,
   };
+}
+
+/** A row for the case's own union by every dim, and one for each subtree it lies in (its union's and those above). */
+function rowsOf(facts: CaseFacts, kind: 'flow' | 'stock' | 'rating', bucket: string, counters: Partial<RollupCounters>, state = '', warning = ''): RollupRow[] {
+  const rows = [rowOf(facts, kind, bucket, counters, state, warning)];
+  for (const tenantId of [...facts.ancestors, facts.tenantId]) rows.push(rowOf(facts, `${kind}_tree`, bucket, counters, state, warning, tenantId));
+  return rows;
 }
 
 /** The day's bucket and its month's: flows and ratings are kept at both grains. */
@@ -95,7 +112,8 @@ function bothGrains(day: string): [string, string] {
 /**
  * What one case adds to the rollups, from its facts alone (see docs/metrics.md for the
  * definitions): its flow row at its opening day and month, its stock row while it is not closed,
- * and a rating row per rating at the day and month it was given.
+ * and a rating row per rating at the day and month it was given — each for its own union by every
+ * dim, and for every subtree it lies in (see RollupKind).
  * @example
  * const rows = contributionOf(facts);
  */
@@ -114,15 +132,15 @@ export function contributionOf(facts: CaseFacts): RollupRow[] {
     ideasAdopted: facts.idea && facts.everAdopted ? 1 : 0,
     ideasValue: facts.idea ? (facts.ideaValue ?? 0) : 0,
   };
-  for (const bucket of bothGrains(facts.openedDay)) rows.push(rowOf(facts, 'flow', bucket, flow));
+  for (const bucket of bothGrains(facts.openedDay)) rows.push(...rowsOf(facts, 'flow', bucket, flow));
   if (!facts.final) {
     const late = facts.referrals.filter((r) => r.overdue).length;
     const stock = { open: 1, overdue: facts.slaOverdue || late > 0 ? 1 : 0, referralsAwaiting: facts.referrals.length, referralsOverdue: late };
-    rows.push(rowOf(facts, 'stock', '', stock, facts.state, facts.warning));
+    rows.push(...rowsOf(facts, 'stock', '', stock, facts.state, facts.warning));
   }
   for (const rating of facts.ratings) {
     const counters = { ratings: 1, ratingSum: rating.score, ratingsSatisfied: rating.score >= 4 ? 1 : 0 };
-    for (const bucket of bothGrains(rating.day)) rows.push(rowOf(facts, 'rating', bucket, counters));
+    for (const bucket of bothGrains(rating.day)) rows.push(...rowsOf(facts, 'rating', bucket, counters));
   }
   return rows;
 }

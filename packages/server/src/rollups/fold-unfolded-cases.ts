@@ -6,6 +6,7 @@ import { ensureWorkflowRegistered } from '../workflows/register-published-workfl
 import { caseDims, foldCaseFacts, type CaseFacts } from './case-facts.js';
 import { contributionOf, sumRollupRows } from './contribution.js';
 import { readCaseLogs } from './read-case-logs.js';
+import { tenantAncestors } from './tenant-ancestors.js';
 import { insertRollupDeltas } from './rollup-deltas.js';
 
 /**
@@ -87,12 +88,13 @@ export async function foldUnfoldedCases(db: Kysely<Database>, engine: Engine, op
   const next = cases.length < limit || !last ? null : { tenantId: last.tenant_id, caseId: last.case_id };
   if (cases.length === 0) return { folded: 0, read: 0, next };
   const logs = await readCaseLogs(db, cases);
+  const ancestors = await tenantAncestors(db, cases.map((c) => c.tenant_id));
 
   const cache = new Map<string, Workflow | null>();
   const folded: Array<{ tenant_id: string; case_id: string; version: number; facts: CaseFacts }> = [];
   for (const c of cases) {
     const workflow = (await workflowOf(db, engine, cache, c.workflow_key, c.workflow_version)) ?? UNREADABLE_WORKFLOW;
-    const facts = foldCaseFacts(logs.get(`${c.tenant_id}/${c.case_id}`) ?? [], caseDims(c, workflow), workflow);
+    const facts = foldCaseFacts(logs.get(`${c.tenant_id}/${c.case_id}`) ?? [], caseDims({ ...c, ancestors: ancestors.get(c.tenant_id) ?? [] }, workflow), workflow);
     if (facts) folded.push({ tenant_id: c.tenant_id, case_id: c.case_id, version: c.version, facts });
   }
   if (folded.length === 0) return { folded: 0, read: cases.length, next };

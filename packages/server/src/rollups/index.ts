@@ -1,4 +1,4 @@
-export { caseDims, foldCaseEvent, foldCaseFacts, type CaseDims, type CaseFacts, type LoggedEvent } from './case-facts.js';
+export { ancestorsOf, caseDims, foldCaseEvent, foldCaseFacts, type CaseDims, type CaseFacts, type LoggedEvent } from './case-facts.js';
 export { contributionDelta, contributionOf, emptyRollupCounters, ROLLUP_COUNTERS, type RollupCounters, type RollupKey, type RollupRow } from './contribution.js';
 export { FOLD_BATCH, foldUnfoldedCases, type FoldCursor, type FoldPass } from './fold-unfolded-cases.js';
 export { rebuildRollups } from './rebuild-rollups.js';

@@ -5,6 +5,7 @@ import { caseDims, foldCaseFacts, type CaseFacts } from './case-facts.js';
 import { contributionDelta, contributionOf } from './contribution.js';
 import { UNREADABLE_WORKFLOW, workflowOf } from './fold-unfolded-cases.js';
 import { readCaseLogs } from './read-case-logs.js';
+import { tenantAncestors } from './tenant-ancestors.js';
 import { insertRollupDeltas } from './rollup-deltas.js';
 
 /**
@@ -25,7 +26,8 @@ export async function refoldCase(db: Kysely<Database>, engine: Engine, target: {
   if (!row || row.metric_facts === null) return;
   const workflow = (await workflowOf(db, engine, new Map(), row.workflow_key, row.workflow_version)) ?? UNREADABLE_WORKFLOW;
   const logs = await readCaseLogs(db, [row]);
-  const facts: CaseFacts | null = foldCaseFacts(logs.get(`${row.tenant_id}/${row.case_id}`) ?? [], caseDims(row, workflow), workflow);
+  const ancestors = (await tenantAncestors(db, [row.tenant_id])).get(row.tenant_id) ?? [];
+  const facts: CaseFacts | null = foldCaseFacts(logs.get(`${row.tenant_id}/${row.case_id}`) ?? [], caseDims({ ...row, ancestors }, workflow), workflow);
   if (!facts) return;
   await db.updateTable('cases').set({ metric_facts: JSON.stringify(facts) }).where('tenant_id', '=', row.tenant_id).where('case_id', '=', row.case_id).execute();
   await insertRollupDeltas(db, contributionDelta(contributionOf(row.metric_facts), contributionOf(facts)));

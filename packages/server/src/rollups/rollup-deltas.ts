@@ -79,7 +79,7 @@ export async function compactRollups(db: Kysely<Database>): Promise<number> {
       SELECT coalesce(sum(n), 0)::int AS folded FROM summed`.execute(trx);
     const folded = result.rows[0]?.folded ?? 0;
     // Stock rows of states nobody stands in any more count nothing: drop them, so reads stay short.
-    if (folded > 0) await sql`DELETE FROM metric_rollups WHERE kind = 'stock' AND ${sql.raw(ROLLUP_COUNTER_COLUMNS.map((column) => `${column} = 0`).join(' AND '))}`.execute(trx);
+    if (folded > 0) await sql`DELETE FROM metric_rollups WHERE kind IN ('stock', 'stock_tree') AND ${sql.raw(ROLLUP_COUNTER_COLUMNS.map((column) => `${column} = 0`).join(' AND '))}`.execute(trx);
     return folded;
   };
   return inTransaction(db, compact);

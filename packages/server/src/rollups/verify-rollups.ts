@@ -6,6 +6,7 @@ import { caseDims, foldCaseFacts } from './case-facts.js';
 import { contributionOf, ROLLUP_COUNTERS, type RollupRow } from './contribution.js';
 import { UNREADABLE_WORKFLOW, workflowOf } from './fold-unfolded-cases.js';
 import { readCaseLogs } from './read-case-logs.js';
+import { tenantAncestors } from './tenant-ancestors.js';
 import { ROLLUP_COUNTER_COLUMNS, ROLLUP_KEY_COLUMNS } from './rollup-deltas.js';
 
 const KEY_FIELDS = ['kind', 'bucket', 'tenantId', 'workflowKey', 'workflowCategory', 'dataCategory', 'channel', 'state', 'warning'] as const;
@@ -50,9 +51,10 @@ export async function verifyRollups(db: Kysely<Database>, engine: Engine): Promi
   for (let i = 0; i < cases.length; i += 500) {
     const batch = cases.slice(i, i + 500).filter((c) => c.metric_facts !== null);
     const logs = await readCaseLogs(db, batch);
+    const ancestors = await tenantAncestors(db, batch.map((c) => c.tenant_id));
     for (const c of batch) {
       const workflow = (await workflowOf(db, engine, cache, c.workflow_key, c.workflow_version)) ?? UNREADABLE_WORKFLOW;
-      const facts = foldCaseFacts(logs.get(`${c.tenant_id}/${c.case_id}`) ?? [], caseDims(c, workflow), workflow);
+      const facts = foldCaseFacts(logs.get(`${c.tenant_id}/${c.case_id}`) ?? [], caseDims({ ...c, ancestors: ancestors.get(c.tenant_id) ?? [] }, workflow), workflow);
       if (!isDeepStrictEqual(JSON.parse(JSON.stringify(facts)), c.metric_facts)) {
         problems.push(`case ${c.reference}: stored facts ${JSON.stringify(c.metric_facts)} differ from its log's ${JSON.stringify(facts)}`);
       }

@@ -2,8 +2,11 @@ import type { Effect, Workflow } from '@shuoshi/engine';
 import type { Insertable } from 'kysely';
 import { caseColumns, type SnapshotColumns } from '../cases/repository.js';
 import type { CaseEventsTable, CasesTable, OutboxTable, TimersTable } from '../db/database.js';
-import { caseDims, contributionOf, foldCaseFacts, type RollupRow } from '../rollups/index.js';
+import { ancestorsOf, caseDims, contributionOf, foldCaseFacts, type RollupRow } from '../rollups/index.js';
 import type { DemoCase } from './build-demo-data.js';
+import { demoTenantPaths } from './demo-tenants.js';
+
+const DEMO_PATHS = demoTenantPaths();
 
 /**
  * The rows one demo case adds, table by table, as the event path would have written them.
@@ -39,7 +42,7 @@ export function caseRows({ id, reference, walked }: DemoCase, workflow: Workflow
   const closedEvent = snapshot.status === 'closed' ? walked.events.at(-1) : undefined;
   const ref = { key: plan.workflow.key, version: plan.workflow.version };
   const logged = walked.events.map((event) => ({ ...event, actorRoles: event.actor.roles, createdAt: new Date(event.at) }));
-  const facts = foldCaseFacts(logged, caseDims({ tenant_id: tenant, workflow_key: plan.workflow.key, channel: plan.channel, data: snapshot.data }, workflow), workflow);
+  const facts = foldCaseFacts(logged, caseDims({ tenant_id: tenant, ancestors: ancestorsOf(DEMO_PATHS.get(tenant) ?? `/${tenant}/`), workflow_key: plan.workflow.key, channel: plan.channel, data: snapshot.data }, workflow), workflow);
   return {
     case: {
       ...caseColumns(snapshot, workflow),
