@@ -103,7 +103,7 @@ export async function stepCaseRow(deps: Pick<AppDeps, 'engine' | 'clock'>, db: K
     now,
     entry,
     effects: result.effects,
-    rollup: rollupStep(row.metric_facts, logged, caseDims({ ...row, ancestors: row.metric_facts?.ancestors ?? [], workflow_key: next.workflow.key, data: next.data }, workflow), workflow),
+    rollup: rollupStep(row.metric_facts, logged, caseDims({ tenant_id: row.tenant_id, ancestors: row.metric_facts?.ancestors ?? [], workflow_key: next.workflow.key, channel: row.channel, data: next.data }, workflow), workflow),
     ...(request.idempotency ? { idempotency: { ...request.idempotency, statusCode: 200, body: response } } : {}),
   });
   return written ? { kind: 'stepped', response } : { kind: 'conflict' };

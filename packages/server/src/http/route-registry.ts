@@ -57,6 +57,17 @@ export function createRouteRegistry(): RouteRegistry {
   return { routes: [] };
 }
 
+// What res.json would send, without its per-answer work that does not apply here (content type
+// parsing and formatting, a copy of the body into a Buffer, ETag and freshness checks): every
+// event's answer goes through this. Node itself leaves the body out of an answer to HEAD.
+function sendJson(res: Response, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
 /**
  * Mounts a route on a router and records its spec: params, query and body are parsed with their
  * zod schemas (a failure is a 400 with the issues), and the handler's result is sent as JSON.
@@ -78,7 +89,7 @@ export function defineRoute<P = unknown, Q = unknown, B = unknown>(
       const result = await handler({ params, query, body, req, res });
       if (res.headersSent) return;
       if (result === undefined) res.status(spec.status ?? 204).end();
-      else res.status(spec.status ?? 200).json(result);
+      else sendJson(res, spec.status ?? 200, result);
     } catch (error) {
       next(error);
     }
