@@ -33,10 +33,12 @@ const AUTH_PATHS = /^\/auth(\/|$)/i;
 // Every authenticated request would otherwise walk through each layer of the public routers in
 // front of authentication (their rate limits, body parsers and a path match per route).
 function onlyUnder(paths: RegExp, router: RequestHandler): RequestHandler {
-  return (req, res, next) => {
+  const guarded: RequestHandler = (req, res, next) => {
     if (paths.test(req.path)) void router(req, res, next);
     else next();
   };
+  // The router's routes stay visible to whatever walks the app's stack (the API document's test does).
+  return Object.assign(guarded, { stack: (router as RequestHandler & { stack?: unknown }).stack });
 }
 
 /**
