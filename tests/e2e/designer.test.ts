@@ -4,7 +4,7 @@ import { callApi, tokenOf } from './api-client.js';
 import { launchChromium, screenshot, signIn } from './browser.js';
 import { e2eEnabled } from './e2e-mode.js';
 import { startE2eServer } from './e2e-server.js';
-import { openPage } from './page-helpers.js';
+import { createOverlayFromList, openPage } from './page-helpers.js';
 
 const enabled = e2eEnabled();
 const KEY = 'chalu-chamber';
@@ -33,13 +33,7 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
 
   it('creates a township overlay of the grievance template from the workflows list', async () => {
     await page.goto(`${server.url}/#/workflows`);
-    await page.getByRole('button', { name: '定制本乡镇流程' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: '模板' }).click();
-    await page.getByRole('option', { name: /union-grievance v1/ }).click();
-    await dialog.getByRole('textbox', { name: '流程标识' }).fill(KEY);
-    await dialog.getByRole('button', { name: '创建并打开设计器' }).click();
-    await page.waitForURL(new RegExp(`#/workflows/${encodeURIComponent(ID)}/design`));
+    await createOverlayFromList(page, KEY);
   });
 
   it("opens the draft on its diagram, with the template's locked states, and names it", async () => {

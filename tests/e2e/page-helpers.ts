@@ -58,3 +58,19 @@ export async function sendEvent(page: Page, label: string, fill: Record<string, 
   await dialog.getByRole('button', { name: label, exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
 }
+
+/**
+ * Makes a township overlay of the grievance template through the workflows list's dialog, as a
+ * township admin would, and waits for its designer to open.
+ * @example
+ * await createOverlayFromList(page, 'chalu-chamber');
+ */
+export async function createOverlayFromList(page: Page, key: string): Promise<void> {
+  await page.getByRole('button', { name: '定制本乡镇流程' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: '模板' }).click();
+  await page.getByRole('option', { name: /union-grievance v1/ }).click();
+  await dialog.getByRole('textbox', { name: '流程标识' }).fill(key);
+  await dialog.getByRole('button', { name: '创建并打开设计器' }).click();
+  await page.waitForURL(new RegExp(`#/workflows/${encodeURIComponent(`${key}@1`)}/design`));
+}

@@ -4,7 +4,7 @@ import { callApi, tokenOf } from './api-client.js';
 import { launchChromium, screenshot, signIn } from './browser.js';
 import { e2eEnabled } from './e2e-mode.js';
 import { startE2eServer } from './e2e-server.js';
-import { openPage } from './page-helpers.js';
+import { createOverlayFromList, openPage } from './page-helpers.js';
 
 const enabled = e2eEnabled();
 const KEY = 'chalu-e2e-flow';
@@ -36,13 +36,7 @@ describe.skipIf(!enabled)('the workflows list and a template life cycle in a bro
   });
 
   it('creates a township overlay from a template in the dialog and opens it', async () => {
-    await page.getByRole('button', { name: '定制本乡镇流程' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: '模板' }).click();
-    await page.getByRole('option', { name: /union-grievance v1/ }).click();
-    await dialog.getByRole('textbox', { name: '流程标识' }).fill(KEY);
-    await dialog.getByRole('button', { name: '创建并打开设计器' }).click();
-    await page.waitForURL(new RegExp(`#/workflows/${encodeURIComponent(ID)}/design`));
+    await createOverlayFromList(page, KEY);
   });
 
   it('shows the diff against the template side by side in words', async () => {
