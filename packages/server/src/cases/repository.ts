@@ -188,6 +188,27 @@ export async function findCaseById(db: Kysely<Database>, tenantId: string, caseI
 }
 
 /**
+ * Reads and locks the cases of the given keys for the transaction, skipping any row another
+ * transaction holds (`FOR UPDATE SKIP LOCKED`): a worker takes the cases it can have now and
+ * leaves the others for a later round instead of waiting on them. Keys of missing cases and of
+ * skipped ones are simply absent from the answer.
+ * @example
+ * const rows = await lockCasesByIds(trx, [{ tenantId: 'chalu', caseId }]);
+ */
+export async function lockCasesByIds(db: Kysely<Database>, keys: ReadonlyArray<{ tenantId: string; caseId: string }>): Promise<CaseRow[]> {
+  if (keys.length === 0) return [];
+  const tenants = keys.map((key) => key.tenantId);
+  const ids = keys.map((key) => key.caseId);
+  return db
+    .selectFrom('cases')
+    .select(CASE_COLUMNS)
+    .where(sql<boolean>`(tenant_id, case_id) in (select * from unnest(${tenants}::text[], ${ids}::text[]))`)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/**
  * Writes a new case row.
  * @example
  * await insertCase(trx, { ...caseColumns(snapshot, workflow), case_id, tenant_id, ... });

@@ -74,6 +74,26 @@ describe('fireDueTimers', () => {
     expect(intakeTimers.every((t) => t.status === 'cancelled')).toBe(true);
   });
 
+  it('leaves the timers of a case someone else holds pending, and fires them once it is free', async (context) => {
+    // PGlite has one session: no other transaction can hold a row there.
+    if (ctx.dialect !== 'postgres') return context.skip();
+    const opened = await openCase(ctx, await token('chalu.intake_operator'), { tenantId: 'chalu' });
+    ctx.clock.advance(14 * 86_400_000);
+    const due = () => ctx.db.selectFrom('timers').select('timer_id').where('case_id', '=', opened.id).where('status', '=', 'pending').where('due_at', '<=', ctx.clock.now()).execute();
+    expect((await due()).length).toBeGreaterThan(0);
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('cases').select('version').where('case_id', '=', opened.id).forUpdate().execute();
+      // Other cases' timers may fall due too; this one's must be left alone, without waiting on the lock.
+      await fireDueTimers(ctx.deps, { batchSize: 1000 });
+      expect((await due()).length).toBeGreaterThan(0);
+    });
+    await fireDueTimers(ctx.deps, { batchSize: 1000 });
+    expect(await due()).toEqual([]);
+    const entries = await timeline(opened.id);
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    expect(entries.filter((e) => e.type === '$timer').length).toBeGreaterThan(0);
+  });
+
   it('drains a backlog in batches through the worker loop', async () => {
     const opener = await token('huchen.intake_operator');
     const cases = [];
