@@ -1,7 +1,7 @@
 import type { Workflow } from '@shuoshi/engine';
+import { sql } from 'kysely';
 import type { AppDeps } from '../app/app-deps.js';
 import type { Caller } from '../auth/caller.js';
-import { pathIds } from '../cases/lookups.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { subtreeTenantIds } from '../tenancy/tenant-scope.js';
 import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
@@ -36,23 +36,22 @@ export async function resolveMetricsContext(
 ): Promise<MetricsContext> {
   const { db, engine } = deps;
   const tenantId = query.tenantId ?? caller.tenantId;
-  const row = await db
-    .selectFrom('tenants')
-    .select(['tenant_id', 'path', 'name_zh', 'name_en'])
-    .where('tenant_id', '=', tenantId)
-    .where('tenant_id', 'in', subtreeTenantIds(db, caller))
-    .executeTakeFirst();
+  // One round trip: the union (in the caller's subtree) with the workflow versions published at
+  // or above it and below it, whose cases its figures can hold.
+  const { rows } = await sql<{ tenant_id: string; path: string; name_zh: string; name_en: string; key: string | null; version: number | null }>`
+    SELECT t.tenant_id, t.path, t.name_zh, t.name_en, w.key, w.version
+    FROM tenants t
+    LEFT JOIN LATERAL (
+      SELECT DISTINCT wf.key, wf.version FROM workflows wf
+      WHERE wf.status IN ('published', 'retired')
+        AND (wf.tenant_id = ANY(string_to_array(trim(both '/' from t.path), '/'))
+             OR wf.tenant_id IN (SELECT s.tenant_id FROM tenants s WHERE starts_with(s.path, t.path)))
+    ) w ON true
+    WHERE t.tenant_id = ${tenantId} AND t.tenant_id IN (${subtreeTenantIds(db, caller)})
+    ORDER BY w.key, w.version`.execute(db);
+  const row = rows[0];
   if (!row) throw notFound('union', tenantId);
-
-  const refs = await db
-    .selectFrom('workflows')
-    .select(['key', 'version'])
-    .distinct()
-    .where('status', 'in', ['published', 'retired'])
-    .where((eb) => eb.or([eb('tenant_id', 'in', pathIds(row.path)), eb('tenant_id', 'in', subtreeTenantIds(db, { tenantPath: row.path }))]))
-    .orderBy('key')
-    .orderBy('version')
-    .execute();
+  const refs = rows.flatMap((r) => (r.key === null || r.version === null ? [] : [{ key: r.key, version: r.version }]));
   const workflows: Workflow[] = [];
   for (const ref of refs) {
     // A version the engine refuses is left out of the figures rather than failing them all.

@@ -1,7 +1,7 @@
-import type { Engine } from '@shuoshi/engine';
+import type { Engine, Workflow } from '@shuoshi/engine';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { FOLD_BATCH, foldUnfoldedCases, type FoldCursor } from './fold-unfolded-cases.js';
+import { FOLD_BATCH, foldUnfoldedPage, readUnfoldedPage, type UnfoldedPage } from './fold-unfolded-cases.js';
 import { compactRollups } from './rollup-deltas.js';
 
 /**
@@ -19,11 +19,18 @@ export async function rebuildRollups(db: Kysely<Database>, engine: Engine, optio
   // Fresh statistics, so that each page is read in key order through the index rather than by
   // sorting every unfolded case (after a bulk load the planner would otherwise guess a few rows).
   await sql`ANALYZE cases`.execute(db);
+  const limit = options.batch ?? FOLD_BATCH;
+  const workflows = new Map<string, Workflow | null>();
   let total = 0;
-  for (let after: FoldCursor | null | undefined; after !== null; ) {
-    const pass = await foldUnfoldedCases(db, engine, { limit: options.batch ?? FOLD_BATCH, after });
-    total += pass.folded;
-    after = pass.next;
+  // The next page is read while this one is folded and written: on PostgreSQL the reads and the
+  // writes go on other connections, so the database and Node work at the same time.
+  let reading: Promise<UnfoldedPage> | null = readUnfoldedPage(db, { limit });
+  while (reading) {
+    const page: UnfoldedPage = await reading;
+    reading = page.next ? readUnfoldedPage(db, { limit, after: page.next }) : null;
+    // A read failing while this page is written must not go unobserved.
+    reading?.catch(() => undefined);
+    total += await foldUnfoldedPage(db, engine, page, workflows);
     options.onProgress?.(total);
   }
   await compactRollups(db);
