@@ -21,15 +21,19 @@ export const SERVER_MAIN = process.env['BENCH_SERVER_MAIN'] || 'packages/server/
 export interface ServerChild {
   pid: number;
   baseUrl: string;
-  /** VmRSS when /readyz first answered, in kB. */
+  /** VmRSS when /readyz first answered, in kB (of the largest process when the server is a cluster). */
   readyRssKb: number | undefined;
-  /** VmRSS now, in kB. */
+  /** VmRSS now, in kB (the largest process). */
   rssKb(): number | undefined;
-  /** Highest VmRSS seen by the sampler, in kB. */
+  /** Highest VmRSS of one process seen by the sampler, in kB. */
   sampledPeakRssKb(): number;
-  /** VmHWM (the kernel's peak resident set) in kB, read now; undefined once the process is gone. */
+  /** VmHWM (the kernel's peak resident set) in kB of the largest process, read now; undefined once the process is gone. */
   peakRssKb(): number | undefined;
-  /** The process's user + system CPU time so far, in ms. */
+  /** The sum of the processes' VmHWM in kB (a bound on what they held at once), read now. */
+  totalPeakRssKb(): number | undefined;
+  /** How many processes the server runs as (1, or a cluster's primary and its processes). */
+  processCount(): number;
+  /** The user + system CPU time so far of the process and its children, in ms. */
   cpuMs(): number | undefined;
   /** SIGTERM, then SIGKILL after 15 s; resolves with VmHWM read just before the signal. */
   stop(): Promise<number | undefined>;
@@ -68,6 +72,26 @@ function procCpuMs(pid: number): number | undefined {
   }
 }
 
+// The process and its children (a cluster's primary and its server processes).
+function processTree(pid: number): number[] {
+  try {
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...kids.flatMap((kid) => processTree(kid))];
+  } catch {
+    return [pid];
+  }
+}
+
+function treeSum(pid: number, read: (p: number) => number | undefined): number | undefined {
+  const values = processTree(pid).map(read);
+  return values[0] === undefined ? undefined : values.reduce<number>((total, v) => total + (v ?? 0), 0);
+}
+
+function treeMax(pid: number, read: (p: number) => number | undefined): number | undefined {
+  const values = processTree(pid).map(read).filter((v): v is number => v !== undefined);
+  return values.length === 0 ? undefined : Math.max(...values);
+}
+
 const children = new Set<ChildProcess>();
 
 /** Kills every server child still running (for exit paths that cannot await). */
@@ -93,6 +117,8 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
     SHUOSHI_SEED: 'false',
     LOG_LEVEL: 'warn',
     SHUOSHI_SECRET: randomBytes(32).toString('hex'),
+    // One process unless the caller asks for more (tests count processes; bench/server.ts sets it).
+    SHUOSHI_WORKERS: '1',
     // For experiments only (e.g. --max-semi-space-size=4, --perf-basic-prof); unset in the figures.
     ...(process.env['BENCH_SERVER_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_SERVER_NODE_OPTIONS'] } : {}),
     ...options.env,
@@ -112,7 +138,7 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
 
   let sampledPeak = 0;
   const sample = () => {
-    sampledPeak = Math.max(sampledPeak, procStatus(pid, 'VmRSS') ?? 0);
+    sampledPeak = Math.max(sampledPeak, treeMax(pid, (p) => procStatus(p, 'VmRSS')) ?? 0);
   };
   const sampler = setInterval(sample, 200);
   sampler.unref();
@@ -138,21 +164,23 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
-  const readyRssKb = procStatus(pid, 'VmRSS');
+  const readyRssKb = treeMax(pid, (p) => procStatus(p, 'VmRSS'));
   return {
     pid,
     baseUrl,
     readyRssKb,
-    rssKb: () => procStatus(pid, 'VmRSS'),
+    rssKb: () => treeMax(pid, (p) => procStatus(p, 'VmRSS')),
     sampledPeakRssKb: () => {
       sample();
       return sampledPeak;
     },
-    peakRssKb: () => procStatus(pid, 'VmHWM'),
-    cpuMs: () => procCpuMs(pid),
+    peakRssKb: () => treeMax(pid, (p) => procStatus(p, 'VmHWM')),
+    totalPeakRssKb: () => treeSum(pid, (p) => procStatus(p, 'VmHWM')),
+    processCount: () => processTree(pid).length,
+    cpuMs: () => treeSum(pid, procCpuMs),
     async stop() {
       sample();
-      const peak = procStatus(pid, 'VmHWM');
+      const peak = treeMax(pid, (p) => procStatus(p, 'VmHWM'));
       clearInterval(sampler);
       if (child.exitCode !== null || child.signalCode !== null) return peak;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -37,6 +37,8 @@
 //                             summarise one with `npx tsx bench/server-profile.ts FILE`
 //   BENCH_SERVER_NODE_OPTIONS NODE_OPTIONS for the server (experiments only)
 //   BENCH_SERVER_MAIN         the server's entry instead of packages/server/src/cli/main.ts
+//   BENCH_SERVER_WORKERS      auto (SHUOSHI_WORKERS of the PostgreSQL server: "auto" is the product's
+//                             default, one process per CPU; 1 for a single process)
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -63,6 +65,7 @@ const DURATION_MS = DURATION_S * 1000;
 const WITH_PGLITE = flag('BENCH_PGLITE', true);
 const WITH_DIRECT = flag('BENCH_DIRECT', true);
 const WITH_FLOOR = flag('BENCH_FLOOR', true);
+const SERVER_WORKERS = process.env['BENCH_SERVER_WORKERS'] || 'auto';
 const CPU_PROF = process.env['BENCH_CPU_PROF'] ? resolve(process.env['BENCH_CPU_PROF']) : undefined;
 const PASSWORD = `bench-${randomBytes(8).toString('hex')}`;
 const MAX_CLIENTS = Math.max(...CLIENTS);
@@ -100,6 +103,9 @@ interface Row {
 
 interface ServerRun {
   rows: Row[];
+  processes: number;
+  /** Sum of the processes' VmHWM (a cluster's); equal to peakRssKb for one process. */
+  totalPeakRssKb: number | undefined;
   peakRssKb: number | undefined;
   sampledRssKb: number;
   readyRssKb: number | undefined;
@@ -184,7 +190,7 @@ async function benchPostgres(): Promise<ServerRun & { settings: string }> {
   await prepareDatabase(handle.db, PASSWORD);
 
   const started = performance.now();
-  const server = await startServer({ env: { DATABASE_URL, SHUOSHI_DB_SCHEMA: schema }, cpuProfDir: profileDir('postgresql') });
+  const server = await startServer({ env: { DATABASE_URL, SHUOSHI_DB_SCHEMA: schema, SHUOSHI_WORKERS: SERVER_WORKERS }, cpuProfDir: profileDir('postgresql') });
   const readyMs = performance.now() - started;
   cleanups.push({ what: 'stop the PostgreSQL server', run: async () => void (await server.stop()) });
   const cases = await openCases(server);
@@ -218,8 +224,10 @@ async function benchPostgres(): Promise<ServerRun & { settings: string }> {
   }
   await floor?.stop();
   const sampledRssKb = server.sampledPeakRssKb();
+  const processes = server.processCount();
+  const totalPeakRssKb = server.totalPeakRssKb();
   const peakRssKb = await server.stop();
-  return { rows, peakRssKb, sampledRssKb, readyRssKb: server.readyRssKb, readyMs, settings: pgSettings };
+  return { rows, processes, totalPeakRssKb, peakRssKb, sampledRssKb, readyRssKb: server.readyRssKb, readyMs, settings: pgSettings };
 }
 
 async function benchPglite(): Promise<ServerRun> {
@@ -246,6 +254,8 @@ async function benchPglite(): Promise<ServerRun> {
     rows.push(row);
   }
   const sampledRssKb = server.sampledPeakRssKb();
+  const processes = server.processCount();
+  const totalPeakRssKb = server.totalPeakRssKb();
   const peakRssKb = await server.stop();
 
   // The reference: the same transaction pattern in-process on the same folder, the server gone.
@@ -259,7 +269,7 @@ async function benchPglite(): Promise<ServerRun> {
   } finally {
     await handle.close();
   }
-  return { rows, peakRssKb, sampledRssKb, readyRssKb: server.readyRssKb, readyMs };
+  return { rows, processes, totalPeakRssKb, peakRssKb, sampledRssKb, readyRssKb: server.readyRssKb, readyMs };
 }
 
 function ratio(a: number | undefined, b: number | undefined): number | undefined {
@@ -308,7 +318,8 @@ async function main(): Promise<void> {
     ),
   );
   console.log('');
-  console.log(`server peak RSS (VmHWM): PostgreSQL ${mb(postgres.peakRssKb)} (VmRSS when ready ${mb(postgres.readyRssKb)}, highest sampled ${mb(postgres.sampledRssKb)}), PGlite ${mb(pglite?.peakRssKb)} (when ready ${mb(pglite?.readyRssKb)}, highest sampled ${mb(pglite?.sampledRssKb)})`);
+  const cluster = postgres.processes > 1 ? `; the PostgreSQL server ran as ${postgres.processes} processes (a primary and ${postgres.processes - 1} server processes, SHUOSHI_WORKERS=${SERVER_WORKERS}): RSS figures are of the largest one, all together ${mb(postgres.totalPeakRssKb)} at most` : '';
+  console.log(`server peak RSS (VmHWM): PostgreSQL ${mb(postgres.peakRssKb)} (VmRSS when ready ${mb(postgres.readyRssKb)}, highest sampled ${mb(postgres.sampledRssKb)}), PGlite ${mb(pglite?.peakRssKb)} (when ready ${mb(pglite?.readyRssKb)}, highest sampled ${mb(pglite?.sampledRssKb)})${cluster}`);
   console.log(`server ready after: PostgreSQL ${fmt(postgres.readyMs)} ms, PGlite ${pglite ? fmt(pglite.readyMs) : '-'} ms`);
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${postgres.settings}, ${pgbench}; 1-minute load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`);
   if (CPU_PROF) console.log(`server CPU profiles: ${CPU_PROF}/postgresql, ${CPU_PROF}/pglite`);

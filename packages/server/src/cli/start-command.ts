@@ -1,4 +1,9 @@
-import { startServer, type RunningServer } from '../server/start-server.js';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { loadConfig, workerCount } from '../config/server-config.js';
+import { runCluster } from '../server/run-cluster.js';
+import { adminDistOf, startServer, type RunningServer } from '../server/start-server.js';
+import { StartupError } from '../server/startup-error.js';
 import type { CliIo } from './cli-io.js';
 
 /**
@@ -18,7 +23,18 @@ export interface StopSignals {
  * process.exitCode = await runStart(io, { on: (s, f) => process.on(s, f), exitNow: process.exit });
  */
 export async function runStart(io: CliIo, signals: StopSignals, onStarted?: (running: RunningServer) => void): Promise<number> {
-  const running = await startServer({ env: io.env, baseDir: io.baseDir, out: io.out });
+  let config;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    throw new StartupError(error instanceof Error ? error.message : String(error));
+  }
+  const count = workerCount(config, availableParallelism());
+  if (count > 1 && cluster.isPrimary) return runCluster(config, count, { out: io.out, err: io.err, adminDist: adminDistOf(config, io.baseDir), signals });
+  // A process of a cluster: the primary has prepared the database and prints for all; it stops
+  // this process with SIGTERM, and a Ctrl-C in the terminal (sent to every process) is its to handle.
+  const inCluster = cluster.isWorker;
+  const running = await startServer({ env: io.env, baseDir: io.baseDir, out: io.out, ...(inCluster ? { prepared: true } : {}) });
   onStarted?.(running);
   return new Promise<number>((resolveCode) => {
     let stopping = false;
@@ -29,7 +45,7 @@ export async function runStart(io: CliIo, signals: StopSignals, onStarted?: (run
         return;
       }
       stopping = true;
-      io.out(`${signal}: 正在停止 / stopping — finishing requests in flight, then closing the database (${signal} again exits at once).`);
+      if (!inCluster) io.out(`${signal}: 正在停止 / stopping — finishing requests in flight, then closing the database (${signal} again exits at once).`);
       running.close().then(
         () => resolveCode(0),
         (error: unknown) => {
@@ -38,7 +54,7 @@ export async function runStart(io: CliIo, signals: StopSignals, onStarted?: (run
         },
       );
     };
-    signals.on('SIGINT', stop);
+    signals.on('SIGINT', inCluster ? () => undefined : stop);
     signals.on('SIGTERM', stop);
   });
 }

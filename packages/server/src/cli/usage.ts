@@ -21,5 +21,6 @@ Configuration (environment variables):
   DATABASE_URL (postgres://...: use PostgreSQL instead), SHUOSHI_DB_SCHEMA (public),
   SHUOSHI_SECRET (signs login tokens; required with DATABASE_URL, generated and kept in the data
   folder otherwise), SHUOSHI_SEED (true), SHUOSHI_ADMIN_DIST (packages/admin/dist),
-  SHUOSHI_TEST_MODE (false), LOG_LEVEL (info).
+  SHUOSHI_TEST_MODE (false), LOG_LEVEL (info), SHUOSHI_WORKERS (auto: on PostgreSQL one server
+  process per CPU sharing the port, migrated and seeded once; one on PGlite and in test mode).
 `;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { outboxSettingsOf } from '../outbox/outbox-settings.js';
 import { referralSettingsFromEnv, referralSettingsOf } from '../referrals/referral-settings.js';
-import { loadConfig } from './server-config.js';
+import { loadConfig, workerCount } from './server-config.js';
 
 const SAVED = { ...process.env };
 
@@ -43,5 +43,25 @@ describe('settings from the app configuration, with the environment as the fallb
     const config = loadConfig({ SHUOSHI_OUTBOX_MAX_ATTEMPTS: '5', SHUOSHI_WEBHOOK_URL: 'https://hooks.example.org/shuoshi', SHUOSHI_WEBHOOK_SECRET: 'a-secret-of-more-than-16' });
     expect(outboxSettingsOf({ config })).toMatchObject({ maxAttempts: 5, webhook: { url: 'https://hooks.example.org/shuoshi', timeoutMs: 5000 } });
     expect(outboxSettingsOf({})).toMatchObject({ maxAttempts: 2, webhook: undefined });
+  });
+});
+
+describe('SHUOSHI_WORKERS', () => {
+  const PG = 'postgres://postgres@127.0.0.1:5432/test';
+
+  it('runs one process per CPU on PostgreSQL by default, one on PGlite and in test mode', () => {
+    expect(workerCount(loadConfig({ DATABASE_URL: PG }), 4)).toBe(4);
+    expect(workerCount(loadConfig({}), 4)).toBe(1);
+    expect(workerCount(loadConfig({ DATABASE_URL: PG, SHUOSHI_TEST_MODE: 'true' }), 4)).toBe(1);
+    expect(workerCount(loadConfig({ DATABASE_URL: PG, SHUOSHI_WORKERS: '3' }), 8)).toBe(3);
+  });
+
+  it('refuses several processes where one must hold the state, and malformed counts, saying what to do', () => {
+    expect(() => loadConfig({ SHUOSHI_WORKERS: '2' })).toThrow(/SHUOSHI_WORKERS: is 2, but the embedded database \(PGlite\) is opened by one process only; .*DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: PG, SHUOSHI_TEST_MODE: 'true', SHUOSHI_WORKERS: '2' })).toThrow(/SHUOSHI_WORKERS: is 2, but in test mode/);
+    expect(() => loadConfig({ DATABASE_URL: PG, SHUOSHI_WORKERS: 'many' })).toThrow(/SHUOSHI_WORKERS: must be "auto" .* got "many"/);
+    expect(() => loadConfig({ DATABASE_URL: PG, SHUOSHI_WORKERS: '0' })).toThrow(/SHUOSHI_WORKERS: must be at least 1/);
+    expect(() => loadConfig({ DATABASE_URL: PG, SHUOSHI_WORKERS: '65' })).toThrow(/SHUOSHI_WORKERS: must be at most 64/);
+    expect(loadConfig({ SHUOSHI_WORKERS: '1' }).SHUOSHI_WORKERS).toBe(1);
   });
 });

@@ -68,6 +68,26 @@ export const referralEnvSchema = z.object({
     .default(30),
 });
 
+function requireOneProcessWhereShared(env: { SHUOSHI_WORKERS: number | 'auto'; DATABASE_URL?: string | undefined; SHUOSHI_TEST_MODE: boolean }, ctx: z.RefinementCtx): void {
+  if (env.SHUOSHI_WORKERS === 'auto' || env.SHUOSHI_WORKERS === 1) return;
+  if (env.DATABASE_URL === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['SHUOSHI_WORKERS'], message: `is ${env.SHUOSHI_WORKERS}, but the embedded database (PGlite) is opened by one process only; leave it at 1 or "auto", or set DATABASE_URL to run several processes on PostgreSQL` });
+  } else if (env.SHUOSHI_TEST_MODE) {
+    ctx.addIssue({ code: 'custom', path: ['SHUOSHI_WORKERS'], message: `is ${env.SHUOSHI_WORKERS}, but in test mode the clock that tests move lives in one process; leave it at 1 or "auto" with SHUOSHI_TEST_MODE=true` });
+  }
+}
+
+/**
+ * How many server processes `shuoshi start` runs: SHUOSHI_WORKERS, where "auto" is one per CPU
+ * on PostgreSQL and one on the embedded database or in test mode (whose clock is one process's).
+ * @example
+ * workerCount(loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/test' }), 2); // 2
+ */
+export function workerCount(config: Pick<ServerConfig, 'SHUOSHI_WORKERS' | 'DATABASE_URL' | 'SHUOSHI_TEST_MODE'>, cpus: number): number {
+  if (config.SHUOSHI_WORKERS !== 'auto') return config.SHUOSHI_WORKERS;
+  return config.DATABASE_URL === undefined || config.SHUOSHI_TEST_MODE ? 1 : Math.max(1, cpus);
+}
+
 /**
  * Zod schema of the server's environment variables, each with a message saying how to fix it.
  * @example
@@ -89,10 +109,19 @@ export const serverEnvSchema = z.object({
   SHUOSHI_TEST_MODE: booleanText.default(false),
   SHUOSHI_SEED: booleanText.default(true),
   SHUOSHI_ADMIN_DIST: z.string().min(1).optional(),
+  SHUOSHI_WORKERS: z
+    .string()
+    .regex(/^(auto|\d{1,3})$/, { error: (issue) => `must be "auto" (one process per CPU on PostgreSQL, one on the embedded database) or a number of processes such as 2, got ${JSON.stringify(issue.input)}` })
+    .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
+    .pipe(z.union([z.literal('auto'), z.number().int().min(1, { error: 'must be at least 1' }).max(64, { error: 'must be at most 64' })]))
+    .default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: (issue) => `must be one of fatal, error, warn, info, debug, trace, silent, got ${JSON.stringify(issue.input)}` }).default('info'),
   ...outboxEnvSchema.shape,
   ...referralEnvSchema.shape,
-}).superRefine(requireWebhookSecret);
+}).superRefine((env, ctx) => {
+  requireWebhookSecret(env, ctx);
+  requireOneProcessWhereShared(env, ctx);
+});
 
 /**
  * The server's configuration.

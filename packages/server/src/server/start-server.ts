@@ -11,15 +11,13 @@ import { createApp } from '../app/create-app.js';
 import { createTokenSigner } from '../auth/tokens.js';
 import { createClock } from '../clock/clock.js';
 import { loadConfig, type ServerConfig } from '../config/server-config.js';
-import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
+import type { DatabaseHandle } from '../db/create-database.js';
 import type { Database } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { DEMO_STAFF } from '../seed/demo-staff.js';
-import { isDatabaseEmpty, seedDemoIfEmpty, type SeedSummary } from '../seed/seed-demo.js';
+import type { SeedSummary } from '../seed/seed-demo.js';
 import { createBackgroundWorkers, type BackgroundWorkers } from '../workers/index.js';
 import { registerPublishedWorkflows } from '../workflows/index.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { databaseStartupError } from './database-error.js';
+import { databaseLabel, demoUsernames, openPreparedDatabase, type PreparedDatabase } from './prepare-database.js';
 import { trackRequests } from './request-tracker.js';
 import { startupBanner } from './startup-banner.js';
 import { StartupError } from './startup-error.js';
@@ -48,6 +46,11 @@ export interface StartServerOptions {
   /** Receives the start-up text line by line; console.log by default. */
   out?: (line: string) => void;
   logger?: Logger;
+  /**
+   * A process of a cluster (see runCluster): the primary has migrated and seeded the database and
+   * prints the start-up text, so this process only opens the database and serves.
+   */
+  prepared?: boolean;
 }
 
 /**
@@ -74,6 +77,20 @@ export interface RunningServer {
   readonly requestsInFlight: number;
   /** Stops gracefully: no new connections, waits for requests in flight, closes the database. */
   close(): Promise<void>;
+}
+
+function resolveFrom(baseDir: string, path: string): string {
+  return isAbsolute(path) || path.includes('://') ? path : resolve(baseDir, path);
+}
+
+/**
+ * The admin panel's build folder the server serves when it exists: SHUOSHI_ADMIN_DIST (relative to
+ * `baseDir`) or packages/admin/dist.
+ * @example
+ * const dist = adminDistOf(config, process.cwd()); // '/srv/shuoshi/packages/admin/dist'
+ */
+export function adminDistOf(config: Pick<ServerConfig, 'SHUOSHI_ADMIN_DIST'>, baseDir: string): string {
+  return resolveFrom(baseDir, config.SHUOSHI_ADMIN_DIST ?? DEFAULT_ADMIN_DIST);
 }
 
 function readConfig(options: StartServerOptions): ServerConfig {
@@ -104,16 +121,6 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function demoUsernames(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select('username')
-    .where('username', 'in', DEMO_STAFF.map((s) => s.username))
-    .where('active', '=', true)
-    .execute();
-  return rows.map((r) => r.username);
-}
-
 /**
  * Starts the server: reads and checks the configuration, opens the database (PGlite in the data
  * folder, or PostgreSQL), migrates it, seeds the Ninghai demo when it has no unions (and
@@ -129,34 +136,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const out = options.out ?? ((line: string) => console.log(line));
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
   const baseDir = options.baseDir ?? process.cwd();
-  const fromBase = (path: string): string => (isAbsolute(path) || path.includes('://') ? path : resolve(baseDir, path));
-  const dataDir = config.DATABASE_URL ? undefined : fromBase(config.SHUOSHI_DATA_DIR);
+  const dataDir = config.DATABASE_URL ? undefined : resolveFrom(baseDir, config.SHUOSHI_DATA_DIR);
   // Checked before anything is opened, so that a missing secret leaves nothing behind.
   const secret = config.DATABASE_URL ? resolveTokenSecret(config, null) : undefined;
 
   const onDisk = dataDir !== undefined && !dataDir.includes('://');
   const unlock = onDisk ? lockDataDir(dataDir, 'the server') : () => undefined;
-  let handle: DatabaseHandle;
+  const clock = createClock({ testMode: config.SHUOSHI_TEST_MODE });
+  let prepared: PreparedDatabase;
   try {
-    handle = await createDatabase({ databaseUrl: config.DATABASE_URL, schema: config.SHUOSHI_DB_SCHEMA, ...(dataDir ? { dataDir } : {}) });
+    prepared = await openPreparedDatabase(config, { dataDir, prepare: options.prepared !== true, now: clock.now(), logger });
   } catch (error) {
     unlock();
-    throw databaseStartupError(error, config.DATABASE_URL);
+    throw error;
   }
+  const { handle, seeded, migrateMs, seedMs } = prepared;
   try {
     const db = handle.db;
-    let at = performance.now();
-    await migrateToLatest(db).catch((error: unknown) => {
-      throw databaseStartupError(error, config.DATABASE_URL);
-    });
-    const migrateMs = Math.round(performance.now() - at);
-    const clock = createClock({ testMode: config.SHUOSHI_TEST_MODE });
-
-    at = performance.now();
-    const seeded = config.SHUOSHI_SEED && (await isDatabaseEmpty(db)) ? await seedDemoIfEmpty(db, { now: clock.now() }) : null;
-    const seedMs = Math.round(performance.now() - at);
-    if (seeded) logger.info({ ...seeded }, 'seeded the Ninghai demo');
-
     const engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
     const registration = await registerPublishedWorkflows(db, engine);
     for (const failed of registration.failed) logger.error(failed, 'a published workflow was not registered in the engine');
@@ -164,7 +160,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
     const tokenSecret = secret ?? resolveTokenSecret(config, onDisk ? dataDir : null);
     if (tokenSecret.source === 'generated') logger.info({ file: tokenSecret.file }, 'generated the token secret');
-    const adminDist = fromBase(config.SHUOSHI_ADMIN_DIST ?? DEFAULT_ADMIN_DIST);
+    const adminDist = adminDistOf(config, baseDir);
     const deps: AppDeps = {
       db,
       engine,
@@ -185,15 +181,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const url = `http://${host}:${port}`;
     const startMs = Math.round(performance.now() - started);
 
-    for (const line of startupBanner({
-      url,
-      database: config.DATABASE_URL ? `PostgreSQL ${config.DATABASE_URL.replace(/\/\/[^@/]*@/, '//***@')} (schema ${config.SHUOSHI_DB_SCHEMA})` : `PGlite ${dataDir}`,
-      seeded,
-      demoUsers: await demoUsernames(db),
-      adminDist: deps.options.adminDist,
-      startMs,
-    })) {
-      out(line);
+    // A cluster's processes stay quiet: the primary prints the start-up text once for them all.
+    if (!options.prepared) {
+      const banner = startupBanner({ url, database: databaseLabel(config, dataDir), seeded, demoUsers: await demoUsernames(db), adminDist: deps.options.adminDist, startMs });
+      for (const line of banner) out(line);
     }
     logger.info({ url, dialect: handle.dialect, migrateMs, seedMs, startMs }, 'listening');
     // Started once the server listens: overdue timers of a restart fire at once, on a ready server.
