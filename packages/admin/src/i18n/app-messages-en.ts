@@ -2,6 +2,7 @@ import type { AppMessages } from './app-messages-zh.js';
 import { dashboardMessagesEn } from './dashboard-messages.js';
 import { designerMessagesEn } from './designer-messages.js';
 import { publicMessagesEn } from './public-messages.js';
+import { validationMessagesEn } from './validation-messages.js';
 import { workflowMessagesEn } from './workflow-messages.js';
 
 /**
@@ -148,8 +149,15 @@ export const appMessagesEn: AppMessages = {
       failed: 'The action could not be completed',
     },
     validation: {
+      ...validationMessagesEn,
       integer: 'Must be a whole number',
       phone: 'Enter a phone number (digits, spaces, +, - or brackets)',
+    },
+    history: {
+      undo: 'Undo',
+      redo: 'Redo',
+      undo_tip: 'Undo the last change (Ctrl/⌘+Z)',
+      redo_tip: 'Redo the change just undone (Ctrl/⌘+Shift+Z or Ctrl+Y)',
     },
     admin: {
       tenant_id_help: 'Optional: lower-case letters, digits and underscores, e.g. qiantong; generated when empty',

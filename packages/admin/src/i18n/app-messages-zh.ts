@@ -1,6 +1,7 @@
 import { dashboardMessagesZh } from './dashboard-messages.js';
 import { designerMessagesZh } from './designer-messages.js';
 import { publicMessagesZh } from './public-messages.js';
+import { validationMessagesZh } from './validation-messages.js';
 import { workflowMessagesZh } from './workflow-messages.js';
 
 /**
@@ -148,8 +149,15 @@ export const appMessagesZh = {
       failed: '操作未能完成',
     },
     validation: {
+      ...validationMessagesZh,
       integer: '必须是整数',
       phone: '请输入电话号码（数字、空格、+、- 或括号）',
+    },
+    history: {
+      undo: '撤销',
+      redo: '重做',
+      undo_tip: '撤销上一步修改（Ctrl/⌘+Z）',
+      redo_tip: '重做刚撤销的修改（Ctrl/⌘+Shift+Z 或 Ctrl+Y）',
     },
     admin: {
       tenant_id_help: '可选：英文小写字母、数字和下划线，如 qiantong；不填则自动生成',

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Condition, FieldDefinition } from '@shuoshi/engine';
-import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordingDataProvider, TestAdmin } from '../../testing/test-admin.js';
+import { renderControlled } from '../../testing/render-controlled.js';
 import { ConditionBuilder } from './condition-builder.js';
 
 afterEach(cleanup);
@@ -23,27 +22,8 @@ const FIELDS: Record<string, FieldDefinition> = {
   summary: { type: 'longtext', label: { zh: '诉求内容', en: 'Summary' } },
 };
 
-function renderBuilder(initial?: Condition) {
-  const seen: Array<Condition | undefined> = [];
-  function Harness() {
-    const [value, setValue] = useState<Condition | undefined>(initial);
-    return (
-      <ConditionBuilder
-        value={value}
-        fields={FIELDS}
-        onChange={(next) => {
-          seen.push(next);
-          setValue(next);
-        }}
-      />
-    );
-  }
-  render(
-    <TestAdmin dataProvider={recordingDataProvider().dataProvider}>
-      <Harness />
-    </TestAdmin>,
-  );
-  return { last: () => seen[seen.length - 1] };
+function renderBuilder(initial?: Condition, disabled = false) {
+  return renderControlled<Condition | undefined>(initial, (value, onChange) => <ConditionBuilder value={value} fields={FIELDS} disabled={disabled} onChange={onChange} />);
 }
 
 async function pick(label: string, option: string, index = 0) {
@@ -115,5 +95,30 @@ describe('ConditionBuilder', () => {
     await userEvent.click(screen.getByRole('button', { name: '删除此条件' }));
     expect(last()).toBeUndefined();
     expect(screen.getByRole('button', { name: '添加条件' })).toBeTruthy();
+  });
+
+  it('disables every input and offers no add or remove when disabled', async () => {
+    const { count } = renderBuilder({ any: [{ field: 'workers_affected', op: 'gte', value: 10 }, { not: { field: 'category', op: 'in', value: ['wages'] } }, { all: [{ field: 'common_demand', op: 'eq', value: true }] }] }, true);
+    const builder = screen.getByTestId('condition-builder');
+    const inputs = [...builder.querySelectorAll('input, textarea')].filter((el) => el.getAttribute('aria-hidden') !== 'true');
+    expect(inputs.length).toBeGreaterThan(3);
+    for (const input of inputs) expect((input as HTMLInputElement).disabled, input.outerHTML.slice(0, 120)).toBe(true);
+    // MUI's selects are not inputs: a keyboard user reaches them by their combobox role.
+    const boxes = within(builder).getAllByRole('combobox');
+    expect(boxes).toHaveLength(8);
+    for (const box of boxes) expect(box.getAttribute('aria-disabled')).toBe('true');
+    for (const button of within(builder).getAllByRole('button')) expect((button as HTMLButtonElement).disabled, button.textContent ?? '').toBe(true);
+    expect(within(builder).queryAllByRole('button', { name: /添加|删除/ })).toEqual([]);
+
+    await userEvent.tab();
+    expect(builder.contains(document.activeElement)).toBe(false);
+    await userEvent.type(within(builder).getByRole('textbox', { name: '值' }), '5');
+    expect(count()).toBe(0);
+  });
+
+  it('offers no way to add a condition when disabled and empty', () => {
+    renderBuilder(undefined, true);
+    expect(screen.getByText('无条件：任何时候都可以操作')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '添加条件' })).toBeNull();
   });
 });

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FieldDefinition } from '@shuoshi/engine';
-import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordingDataProvider, TestAdmin } from '../../testing/test-admin.js';
+import { renderControlled } from '../../testing/render-controlled.js';
 import { FieldBuilder } from './field-builder.js';
 import type { Usage } from './node-usage.js';
 
@@ -19,27 +18,8 @@ const FIELDS: Fields = {
 };
 
 function renderBuilder(initial: Fields = FIELDS) {
-  const seen: Fields[] = [];
   const usage: Record<string, Usage[]> = { outcome: [{ key: 'required_by', values: { state: '直接办理', event: '办结' } }] };
-  function Harness() {
-    const [fields, setFields] = useState(initial);
-    return (
-      <FieldBuilder
-        fields={fields}
-        usageOf={(id) => usage[id] ?? []}
-        onChange={(next) => {
-          seen.push(next);
-          setFields(next);
-        }}
-      />
-    );
-  }
-  render(
-    <TestAdmin dataProvider={recordingDataProvider().dataProvider}>
-      <Harness />
-    </TestAdmin>,
-  );
-  return { last: () => seen[seen.length - 1], count: () => seen.length };
+  return renderControlled(initial, (fields, onChange) => <FieldBuilder fields={fields} usageOf={(id) => usage[id] ?? []} onChange={onChange} />);
 }
 
 describe('FieldBuilder', () => {

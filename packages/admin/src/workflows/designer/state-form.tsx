@@ -16,7 +16,10 @@ import { LadderEditor } from './ladder-editor.js';
 import { MultiPicker } from './multi-picker.js';
 import { NewIdForm } from './new-id-form.js';
 import { stateUsage, titledUsages } from './node-usage.js';
+import { OptionalBilingualInput } from './optional-bilingual-input.js';
 import { ReferralEditor } from './referral-editor.js';
+import { TagsInput } from './tags-input.js';
+import { TimeoutEditor } from './timeout-editor.js';
 import { useChoices } from './use-choices.js';
 
 function withKey<K extends keyof StateDefinition>(state: StateDefinition, key: K, value: StateDefinition[K] | undefined): StateDefinition {
@@ -27,9 +30,10 @@ function withKey<K extends keyof StateDefinition>(state: StateDefinition, key: K
 }
 
 /**
- * The form of one state: titles, roles, SLA (a number and natural or working days/hours),
- * warning ladder, referral, entry effects, final; its transitions (open one, add one); set it as
- * the initial state; lock it for overlays (`lockable`, in a template); delete it with confirmation.
+ * The form of one state: titles, description, roles, SLA (a number and natural or working
+ * days/hours), time-out event, warning ladder, referral, entry effects, tags, final; its
+ * transitions (open one, add one); set it as the initial state; lock it for overlays
+ * (`lockable`, in a template); delete it with confirmation.
  * A state the template locks is read-only.
  * @example
  * <StateForm workflow={workflow} id="triage" locked={false} onChange={setWorkflow} onSelect={setSelected} />
@@ -56,9 +60,13 @@ export function StateForm({ workflow, id, locked, lockable, readOnly, onChange, 
       </Stack>
       {locked ? <Alert severity="info">{translate('shuoshi.designer.state.locked')}</Alert> : null}
       <BilingualInput label={translate('shuoshi.designer.state.title')} value={state.title} disabled={disabled} onChange={(title) => update({ ...state, title })} name="state-title" />
+      <OptionalBilingualInput label={translate('shuoshi.designer.state.description')} value={state.description} disabled={disabled} multiline onChange={(description) => update(withKey(state, 'description', description))} name="state-description" />
       <MultiPicker label={translate('shuoshi.designer.state.roles')} helperText={translate('shuoshi.designer.state.roles_help')} value={state.roles} choices={choices.roles} disabled={disabled} onChange={(roles) => update(withKey(state, 'roles', roles))} name="state-roles" />
       <FormSection title={translate('shuoshi.designer.state.sla')}>
         <DurationInput label={translate('shuoshi.designer.state.sla_within')} value={state.sla?.within} disabled={disabled} onChange={(within) => update(withKey(state, 'sla', within ? { ...state.sla, within } : undefined))} name="state-sla" />
+      </FormSection>
+      <FormSection title={translate('shuoshi.designer.state.on_timeout')}>
+        <TimeoutEditor value={state.onTimeout} transitions={state.transitions} sla={state.sla?.within} disabled={disabled} onChange={(onTimeout) => update(withKey(state, 'onTimeout', onTimeout))} />
       </FormSection>
       <FormSection title={translate('shuoshi.designer.state.ladder')}>
         <LadderEditor value={state.warnings} roles={choices.roles} disabled={disabled} onChange={(warnings) => update(withKey(state, 'warnings', warnings))} />
@@ -69,6 +77,7 @@ export function StateForm({ workflow, id, locked, lockable, readOnly, onChange, 
       <FormSection title={translate('shuoshi.designer.state.on_entry')}>
         <EntryEffectsEditor value={state.onEntry} roles={choices.roles} actions={choices.actions} disabled={disabled} onChange={(onEntry) => update(withKey(state, 'onEntry', onEntry))} />
       </FormSection>
+      <TagsInput label={translate('shuoshi.designer.state.tags')} helperText={translate('shuoshi.designer.state.tags_help')} value={state.tags} disabled={disabled} onChange={(tags) => update(withKey(state, 'tags', tags))} name="state-tags" />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <FormControlLabel disabled={disabled} control={<Checkbox checked={state.final === true} onChange={(e) => update(withKey(state, 'final', e.target.checked ? true : undefined))} />} label={translate('shuoshi.designer.state.final')} />
         {lockable ? <FormControlLabel disabled={readOnly === true} control={<Checkbox checked={state.locked === true} onChange={(e) => update(withKey(state, 'locked', e.target.checked ? true : undefined))} />} label={translate('shuoshi.designer.state.lock')} /> : null}

@@ -24,8 +24,8 @@ function withKey<K extends keyof Transition>(transition: Transition, key: K, val
 }
 
 /**
- * The form of one transition: label, target, roles, required fields, the condition builder,
- * separation of duties, assignment and clock; delete it with confirmation.
+ * The form of one transition: label, target, roles, required and cleared fields, the condition
+ * builder, separation of duties, assignment and clock; delete it with confirmation.
  * @example
  * <TransitionForm workflow={workflow} state="triage" event="to_chamber" locked={false} onChange={setWorkflow} onSelect={setSelected} />
  */
@@ -64,6 +64,7 @@ export function TransitionForm({ workflow, state, event, locked, readOnly, onCha
       </TextField>
       <MultiPicker label={translate('shuoshi.designer.transition.roles')} helperText={translate('shuoshi.designer.transition.roles_help')} value={transition.roles} choices={choices.roles} disabled={disabled} onChange={(roles) => update(withKey(transition, 'roles', roles))} name="transition-roles" />
       <MultiPicker label={translate('shuoshi.designer.transition.requires')} value={transition.requires} choices={choices.fields} disabled={disabled} onChange={(requires) => update(withKey(transition, 'requires', requires))} name="transition-requires" />
+      <MultiPicker label={translate('shuoshi.designer.transition.clear')} helperText={translate('shuoshi.designer.transition.clear_help')} value={transition.clear} choices={choices.fields} disabled={disabled} onChange={(clear) => update(withKey(transition, 'clear', clear))} name="transition-clear" />
       <FormSection title={translate('shuoshi.designer.transition.condition')}>
         <ConditionBuilder value={transition.condition} fields={workflow.fields} disabled={disabled} onChange={(condition) => update(withKey(transition, 'condition', condition))} />
       </FormSection>

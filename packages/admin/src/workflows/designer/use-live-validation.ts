@@ -3,11 +3,17 @@ import { useEffect, useState } from 'react';
 import { deriveOverlay } from './derive-overlay.js';
 
 /**
- * One problem the designer lists: the engine's issue (or overlay conflict) with its path.
+ * One problem the designer lists: the engine's issue (or overlay conflict) with its path and the
+ * value it quotes (the panel's sentences name it).
  * @example
  * const issue: DesignerIssue = { path: 'workflow.states.x.roles[0]', segments: ['workflow', 'states', 'x', 'roles', 0], code: 'UNKNOWN_ROLE', message: '…', severity: 'error' };
  */
-export type DesignerIssue = { path: string; segments: PathSegment[]; code: string; message: string; severity: 'error' | 'warning' };
+export type DesignerIssue = { path: string; segments: PathSegment[]; code: string; message: string; severity: 'error' | 'warning'; value?: unknown };
+
+function designerIssue(issue: DesignerIssue): DesignerIssue {
+  const { path, segments, code, message, severity, value } = issue;
+  return value === undefined ? { path, segments, code, message, severity } : { path, segments, code, message, severity, value };
+}
 
 /**
  * Validates a workflow (or, for an overlay, the overlay derived from it against its template)
@@ -20,9 +26,9 @@ export function validateDraft(workflow: Workflow, template: Workflow | null, age
   if (template) {
     const { overlay } = deriveOverlay(template, workflow);
     const result = validateOverlay({ ...overlay, key, version, extends: { key: template.key, version: template.version } }, template, options);
-    return result.issues.map((i) => ({ path: i.path, segments: i.segments, code: i.code, message: i.message, severity: i.severity }));
+    return result.issues.map(designerIssue);
   }
-  return validateWorkflow(workflow, options).issues.map((i) => ({ path: i.path, segments: i.segments, code: i.code, message: i.message, severity: i.severity }));
+  return validateWorkflow(workflow, options).issues.map(designerIssue);
 }
 
 /**

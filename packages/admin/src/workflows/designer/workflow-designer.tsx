@@ -1,5 +1,7 @@
+import RedoIcon from '@mui/icons-material/Redo';
 import SaveIcon from '@mui/icons-material/Save';
-import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
+import UndoIcon from '@mui/icons-material/Undo';
+import { Alert, Box, Button, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { deepEqual, type Workflow } from '@shuoshi/engine';
 import { useEffect, useState } from 'react';
@@ -11,6 +13,7 @@ import { deriveOverlay } from './derive-overlay.js';
 import { DesignerWorkspace } from './designer-workspace.js';
 import { isEditableWorkflow } from './editable-workflow.js';
 import { useDesignerData, workflowQueryKey, type WorkflowDetail } from './use-designer-data.js';
+import { useDraftHistory } from './use-draft-history.js';
 import { useLiveValidation } from './use-live-validation.js';
 
 /**
@@ -27,8 +30,8 @@ export function patchBody(detail: Pick<WorkflowDetail, 'key'>, template: Workflo
 
 /**
  * The workflow designer page (`/workflows/:id/design`): loads a version, edits it with the
- * diagram, the forms and the JSON view, validates it live in the browser and saves a draft
- * (PATCH); a published version opens read-only.
+ * diagram, the forms and the JSON view, with undo and redo, validates it live in the browser and
+ * saves a draft (PATCH); a published version opens read-only.
  * @example
  * <Route path="/workflows/:id/design" element={<WorkflowDesigner />} />
  */
@@ -39,11 +42,11 @@ export function WorkflowDesigner() {
   const notify = useNotify();
   const queryClient = useQueryClient();
   const { detail, template, agencies, isLoading, error } = useDesignerData(id);
-  const [draft, setDraft] = useState<Workflow | undefined>(undefined);
+  const { draft, load, change, undo, redo, canUndo, canRedo } = useDraftHistory<Workflow>(detail?.status === 'draft');
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    if (detail && isEditableWorkflow(detail.definition)) setDraft(detail.definition);
-  }, [detail]);
+    if (detail && isEditableWorkflow(detail.definition)) load(detail.definition, detail.id);
+  }, [detail, load]);
   const { issues, pending } = useLiveValidation(draft, template, agencies, detail?.key ?? '', detail?.version ?? 1);
   const unsaved = draft !== undefined && detail !== undefined && detail.status === 'draft' && !deepEqual(draft, detail.definition);
   // Closing the tab or reloading would lose the edits: the browser asks first.
@@ -101,6 +104,20 @@ export function WorkflowDesigner() {
             {translate('shuoshi.designer.unsaved')}
           </Typography>
         ) : null}
+        <Tooltip title={translate('shuoshi.history.undo_tip')}>
+          <span>
+            <Button size="small" startIcon={<UndoIcon />} disabled={!canUndo} onClick={undo} data-testid="designer-undo">
+              {translate('shuoshi.history.undo')}
+            </Button>
+          </span>
+        </Tooltip>
+        <Tooltip title={translate('shuoshi.history.redo_tip')}>
+          <span>
+            <Button size="small" startIcon={<RedoIcon />} disabled={!canRedo} onClick={redo} data-testid="designer-redo">
+              {translate('shuoshi.history.redo')}
+            </Button>
+          </span>
+        </Tooltip>
         {readOnly ? null : (
           <Button variant="contained" startIcon={<SaveIcon />} disabled={!dirty || saving} onClick={() => void save()} data-testid="designer-save">
             {translate('shuoshi.designer.save')}
@@ -112,7 +129,7 @@ export function WorkflowDesigner() {
           {translate('shuoshi.designer.read_only', { status: translate(`shuoshi.designer.status.${detail.status}`) })}
         </Alert>
       ) : null}
-      <DesignerWorkspace workflow={draft} template={template} issues={issues} pending={pending} readOnly={readOnly} onChange={setDraft} />
+      <DesignerWorkspace workflow={draft} template={template} issues={issues} pending={pending} readOnly={readOnly} onChange={change} />
     </Box>
   );
 }
