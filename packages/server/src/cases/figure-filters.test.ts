@@ -1,33 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { BUILTIN_TEMPLATES, createEngine } from '@shuoshi/engine';
 import type { Express } from 'express';
-import { sql } from 'kysely';
-import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app/create-app.js';
-import { createTokenSigner } from '../auth/tokens.js';
-import { createClock } from '../clock/clock.js';
-import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import type { Metrics } from '../metrics/schemas.js';
-import { DEMO_PASSWORD } from '../seed/demo-staff.js';
-import { seedDemoIfEmpty } from '../seed/seed-demo.js';
-import { registerPublishedWorkflows } from '../workflows/index.js';
 import { contributionOf, type RollupRow } from '../rollups/contribution.js';
 import type { CaseFacts } from '../rollups/case-facts.js';
+import { createSeededDemoContext, type SeededDemoContext } from '../testing/seeded-demo-context.js';
 import { CASE_FIGURES, figureCondition, type CaseFigure } from './figure-filters.js';
 
-// The demo is seeded as of this instant; the server's test clock starts there.
-const NOW = new Date('2026-11-27T10:00:00+08:00');
-const schema = `figures_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-let handle: DatabaseHandle;
+// The demo is seeded as of DEMO_NOW; the server's test clock starts there.
+let ctx: SeededDemoContext;
 let app: Express;
-const tokens = new Map<string, string>();
 
 async function get(user: string, path: string, query: Record<string, string> = {}) {
-  const response = await request(app).get(`/api${path}`).query(query).set('Authorization', `Bearer ${tokens.get(user) ?? ''}`);
+  const response = await request(app).get(`/api${path}`).query(query).set('Authorization', `Bearer ${await ctx.login(user)}`);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response;
 }
@@ -73,22 +58,12 @@ async function listedOf(user: string, metrics: Metrics, tenantId: string | undef
 }
 
 beforeAll(async () => {
-  handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
-  await seedDemoIfEmpty(handle.db, { now: NOW });
-  const clock = createClock({ testMode: true, start: NOW });
-  const engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
-  await registerPublishedWorkflows(handle.db, engine);
-  app = createApp({ db: handle.db, engine, clock, tokens: createTokenSigner('figures-test-secret-of-at-least-32-chars', 3600), logger: pino({ level: 'silent' }), options: { testMode: true } }).app;
-  for (const username of ['ninghai.supervisor', 'chalu.supervisor']) {
-    const login = await request(app).post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
-    tokens.set(username, (login.body as { token: string }).token);
-  }
+  ctx = await createSeededDemoContext({ label: 'figures' });
+  ({ app } = ctx);
 }, 180_000);
 
 afterAll(async () => {
-  if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
-  await handle?.close();
+  await ctx?.close();
 });
 
 describe('the cases list narrowed to a figure of the Ninghai demo', () => {
@@ -127,7 +102,7 @@ describe('the cases list narrowed to a figure of the Ninghai demo', () => {
     expect(overdue).toBeGreaterThan(0);
     expect(awaiting).toBeLessThanOrEqual(metrics.referrals.awaiting);
     expect(overdue).toBeLessThanOrEqual(metrics.referrals.overdue);
-    const rows = await handle.db.selectFrom('cases').select(['metric_facts']).where('status', '=', 'open').execute();
+    const rows = await ctx.db.selectFrom('cases').select(['metric_facts']).where('status', '=', 'open').execute();
     const referrals = rows.map((row) => (row.metric_facts as { referrals?: Array<{ overdue: boolean }> } | null)?.referrals ?? []);
     expect(awaiting).toBe(referrals.filter((list) => list.length > 0).length);
     expect(overdue).toBe(referrals.filter((list) => list.some((r) => r.overdue)).length);
@@ -152,7 +127,7 @@ describe('the cases list narrowed to a figure of the Ninghai demo', () => {
   });
 
   it('narrows by the day a case was opened in Asia/Shanghai, both days included', async () => {
-    const rows = await handle.db.selectFrom('cases').select(['opened_at']).execute();
+    const rows = await ctx.db.selectFrom('cases').select(['opened_at']).execute();
     const day = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const days = rows.map((row) => day(new Date(row.opened_at)));
     const last = [...days].sort().at(-1);
@@ -163,7 +138,7 @@ describe('the cases list narrowed to a figure of the Ninghai demo', () => {
   });
 
   it('picks for each figure exactly the cases whose contribution to the rollups counts for it', async () => {
-    const rows = await handle.db.selectFrom('cases').select(['case_id', 'metric_facts']).execute();
+    const rows = await ctx.db.selectFrom('cases').select(['case_id', 'metric_facts']).execute();
     const counts = (facts: CaseFacts | null, kind: RollupRow['kind']) => (facts ? contributionOf(facts).find((row) => row.kind === kind) : undefined);
     const rules: Record<CaseFigure, (flow: RollupRow | undefined, stock: RollupRow | undefined) => boolean> = {
       received: () => true,
@@ -182,7 +157,7 @@ describe('the cases list narrowed to a figure of the Ninghai demo', () => {
       inHand: (flow, stock) => stock !== undefined && flow?.completed === 0,
     };
     for (const figure of CASE_FIGURES) {
-      const picked = await handle.db.selectFrom('cases').select('case_id').where(figureCondition(figure)).execute();
+      const picked = await ctx.db.selectFrom('cases').select('case_id').where(figureCondition(figure)).execute();
       const expected = rows.filter((row) => {
         const facts = row.metric_facts as CaseFacts | null;
         return rules[figure](counts(facts, 'flow'), counts(facts, 'stock'));
@@ -202,10 +177,10 @@ describe('the cases list narrowed to a figure of the Ninghai demo', () => {
 
   it('rejects an unknown figure or a date that is not a calendar day, saying how to fix it', async () => {
     for (const filter of [{ figure: 'completion' }, { openedFrom: '2026-02-30' }, { openedTo: '11/01/2026' }]) {
-      const response = await request(app).get('/api/cases').query({ filter: JSON.stringify(filter) }).set('Authorization', `Bearer ${tokens.get('ninghai.supervisor') ?? ''}`);
+      const response = await request(app).get('/api/cases').query({ filter: JSON.stringify(filter) }).set('Authorization', `Bearer ${await ctx.login('ninghai.supervisor')}`);
       expect(response.status, JSON.stringify(filter)).toBe(400);
     }
-    const response = await request(app).get('/api/cases').query({ filter: JSON.stringify({ openedFrom: '2026-02-30' }) }).set('Authorization', `Bearer ${tokens.get('ninghai.supervisor') ?? ''}`);
+    const response = await request(app).get('/api/cases').query({ filter: JSON.stringify({ openedFrom: '2026-02-30' }) }).set('Authorization', `Bearer ${await ctx.login('ninghai.supervisor')}`);
     expect(JSON.stringify(response.body)).toContain('real calendar date');
   });
 });

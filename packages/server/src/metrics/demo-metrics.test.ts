@@ -1,34 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { BUILTIN_TEMPLATES, createEngine, type Effect, type Engine } from '@shuoshi/engine';
+import type { Effect } from '@shuoshi/engine';
 import type { Express } from 'express';
-import { sql } from 'kysely';
-import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app/create-app.js';
-import { createTokenSigner } from '../auth/tokens.js';
-import { createClock } from '../clock/clock.js';
-import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { DEMO_PASSWORD } from '../seed/demo-staff.js';
-import { seedDemoIfEmpty } from '../seed/seed-demo.js';
-import { registerPublishedWorkflows } from '../workflows/index.js';
+import { createSeededDemoContext, type SeededDemoContext } from '../testing/seeded-demo-context.js';
 import { monthlyPeriods, resolvePeriod, type MetricsPeriod } from './metrics-period.js';
 import { recomputeMetrics, type RawLog, type RecomputeQuery, type Recomputed } from './recompute-metrics.fixture.js';
 import type { Metrics, Townships, Trend } from './schemas.js';
 
-// The demo is seeded as of this instant; the server's test clock starts there.
-const NOW = new Date('2026-11-27T10:00:00+08:00');
-const schema = `metrics_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-let handle: DatabaseHandle;
+// The demo is seeded as of DEMO_NOW; the server's test clock starts there.
+let ctx: SeededDemoContext;
 let app: Express;
-let engine: Engine;
 let log: RawLog;
-const tokens = new Map<string, string>();
 
 async function get(user: string, path: string, query: Record<string, string | number> = {}) {
-  const response = await request(app).get(`/api${path}`).query(query).set('Authorization', `Bearer ${tokens.get(user) ?? ''}`);
+  const response = await request(app).get(`/api${path}`).query(query).set('Authorization', `Bearer ${await ctx.login(user)}`);
   expect(response.status, JSON.stringify(response.body)).toBe(200);
   return response.body as unknown;
 }
@@ -73,18 +58,9 @@ function queryOf(path: string, period: MetricsPeriod, extra: Partial<RecomputeQu
 }
 
 beforeAll(async () => {
-  handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
-  await seedDemoIfEmpty(handle.db, { now: NOW });
-  const clock = createClock({ testMode: true, start: NOW });
-  engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
-  await registerPublishedWorkflows(handle.db, engine);
-  app = createApp({ db: handle.db, engine, clock, tokens: createTokenSigner('metrics-test-secret-of-at-least-32-chars', 3600), logger: pino({ level: 'silent' }), options: { testMode: true } }).app;
-  for (const username of ['ninghai.supervisor', 'chalu.supervisor']) {
-    const login = await request(app).post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
-    tokens.set(username, (login.body as { token: string }).token);
-  }
-  const db = handle.db;
+  ctx = await createSeededDemoContext({ label: 'metrics' });
+  const { db, engine } = ctx;
+  app = ctx.app;
   const cases = await db.selectFrom('cases').select(['tenant_id', 'case_id', 'workflow_key', 'workflow_version', 'channel', 'data']).execute();
   const events = await db.selectFrom('case_events').selectAll().execute();
   const tenants = await db.selectFrom('tenants').select(['tenant_id', 'path']).execute();
@@ -100,8 +76,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
-  await handle?.close();
+  await ctx?.close();
 });
 
 describe('the metrics of the Ninghai demo, recomputed from case_events', () => {
@@ -124,7 +99,7 @@ describe('the metrics of the Ninghai demo, recomputed from case_events', () => {
 
   it('agree with the cases table on what is open now, by colour, and overdue', async () => {
     const api = (await get('ninghai.supervisor', '/metrics')) as Metrics;
-    const open = await handle.db.selectFrom('cases').select(['warning', 'overdue']).where('status', '=', 'open').execute();
+    const open = await ctx.db.selectFrom('cases').select(['warning', 'overdue']).where('status', '=', 'open').execute();
     expect(api.open.total).toBe(open.length);
     expect(api.open.byWarning).toEqual({ green: open.filter((c) => c.warning === 'green').length, yellow: open.filter((c) => c.warning === 'yellow').length, red: open.filter((c) => c.warning === 'red').length });
     expect(api.open.overdue).toBe(open.filter((c) => c.overdue).length);

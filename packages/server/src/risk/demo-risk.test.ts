@@ -1,46 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { BUILTIN_TEMPLATES, createEngine } from '@shuoshi/engine';
 import type { Express } from 'express';
-import { sql } from 'kysely';
-import pino from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app/app-deps.js';
-import { createApp } from '../app/create-app.js';
-import { createTokenSigner } from '../auth/tokens.js';
-import { createClock } from '../clock/clock.js';
-import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { DEMO_PASSWORD } from '../seed/demo-staff.js';
-import { seedDemoIfEmpty } from '../seed/seed-demo.js';
-import { registerPublishedWorkflows } from '../workflows/index.js';
+import { createSeededDemoContext, type SeededDemoContext } from '../testing/seeded-demo-context.js';
 import { createRiskWorker } from './risk-worker.js';
 import type { RiskDetail, RiskEntry } from './schemas.js';
 
-const NOW = new Date('2026-11-27T10:00:00+08:00');
-const schema = `risk_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-let handle: DatabaseHandle;
+let ctx: SeededDemoContext;
 let deps: AppDeps;
 let app: Express;
 let auth: { Authorization: string };
 
 beforeAll(async () => {
-  handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
-  await seedDemoIfEmpty(handle.db, { now: NOW });
-  const clock = createClock({ testMode: true, start: NOW });
-  const engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
-  await registerPublishedWorkflows(handle.db, engine);
-  deps = { db: handle.db, engine, clock, tokens: createTokenSigner('risk-test-secret-of-at-least-32-chars', 3600), logger: pino({ level: 'silent' }), options: { testMode: true } };
-  app = createApp(deps).app;
-  const login = await request(app).post('/api/auth/login').send({ username: 'ninghai.supervisor', password: DEMO_PASSWORD });
-  auth = { Authorization: `Bearer ${(login.body as { token: string }).token}` };
+  ctx = await createSeededDemoContext({ label: 'risk' });
+  ({ deps, app } = ctx);
+  auth = { Authorization: `Bearer ${await ctx.login('ninghai.supervisor')}` };
 }, 180_000);
 
 afterAll(async () => {
-  if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
-  await handle?.close();
+  await ctx?.close();
 });
 
 describe('the risk register of the Ninghai demo', () => {

@@ -1,45 +1,30 @@
-import { randomUUID } from 'node:crypto';
-import { BUILTIN_TEMPLATES, createEngine, type Engine } from '@shuoshi/engine';
+import type { Engine } from '@shuoshi/engine';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app/app-deps.js';
-import { createTokenSigner } from '../auth/tokens.js';
 import { openCase, OPEN_EVENT } from '../cases/index.js';
-import { createClock, type Clock } from '../clock/clock.js';
-import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import type { Clock } from '../clock/clock.js';
 import { emptyCounts, loadMetricsCounts, loadRatingCounts, type MetricsCounts, type MetricsScope, type RatingCounts } from '../metrics/metrics-repository.js';
 import { monthOf, resolvePeriod, shanghaiDate } from '../metrics/metrics-period.js';
 import { hasUnfoldedCases, loadRollupFigures } from '../metrics/rollup-repository.js';
 import { IDEA_CATEGORY, stateClasses } from '../metrics/state-classes.js';
-import { seedDemoIfEmpty } from '../seed/seed-demo.js';
+import { createSeededDemoContext, type SeededDemoContext } from '../testing/seeded-demo-context.js';
 import { fireDueTimers } from '../timers/index.js';
-import { registerPublishedWorkflows } from '../workflows/index.js';
 import { compactRollups, createRollupWorker, rebuildRollups, verifyRollups } from './index.js';
 
-// The demo is seeded as of this instant; the clock starts there and moves on.
-const NOW = new Date('2026-11-27T10:00:00+08:00');
-const schema = `rollups_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-let handle: DatabaseHandle;
+// The demo is seeded as of DEMO_NOW; the clock starts there and moves on.
+let ctx: SeededDemoContext;
 let engine: Engine;
 let clock: Clock;
 let deps: AppDeps;
 
 beforeAll(async () => {
-  handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
-  await seedDemoIfEmpty(handle.db, { now: NOW });
-  clock = createClock({ testMode: true, start: NOW });
-  engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
-  await registerPublishedWorkflows(handle.db, engine);
-  deps = { db: handle.db, engine, clock, tokens: createTokenSigner('rollups-test-secret-of-at-least-32-chars', 3600), logger: pino({ level: 'silent' }), options: { testMode: true } };
+  ctx = await createSeededDemoContext({ label: 'rollups' });
+  ({ engine, clock, deps } = ctx);
 }, 180_000);
 
 afterAll(async () => {
-  if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
-  await handle?.close();
+  await ctx?.close();
 });
 
 // Periods are relative to the clock, which moves: 'month' (this one), 'year' (the 12 months up to
@@ -71,8 +56,8 @@ function scopeOf(filters: ScopeFilters): MetricsScope {
 // Both sides per group, a group missing on one side reading as zeros, so that a difference names its figure.
 async function bothWays(filters: ScopeFilters) {
   const scope = scopeOf(filters);
-  const { groups: rollups } = await loadRollupFigures(handle.db, scope);
-  const [counts, ratings] = [await loadMetricsCounts(handle.db, scope), await loadRatingCounts(handle.db, scope)];
+  const { groups: rollups } = await loadRollupFigures(ctx.db, scope);
+  const [counts, ratings] = [await loadMetricsCounts(ctx.db, scope), await loadRatingCounts(ctx.db, scope)];
   // By child, the rollups answer the children only (the union's own cases are in no child's row).
   const groups = [...new Set([...rollups.keys(), ...counts.keys(), ...ratings.keys()])].filter((g) => !filters.groupByChild || g !== '').sort();
   const shape = (c: MetricsCounts | undefined, r: RatingCounts | undefined) => {
@@ -109,7 +94,7 @@ async function expectAllScopesAgree(): Promise<void> {
 
 describe('the metric rollups of the Ninghai demo', () => {
   it('hold what the log replay computes for a period that runs now, for every scope and filter', async () => {
-    expect(await hasUnfoldedCases(handle.db, '/ninghai/')).toBe(false);
+    expect(await hasUnfoldedCases(ctx.db, '/ninghai/')).toBe(false);
     const { fromRollups } = await bothWays({ tenantPath: '/ninghai/', groupByChild: false, period: 'year' });
     // Not a vacuous agreement: the year has flows, stock, referrals, ratings and ideas.
     const county = fromRollups[0]?.[1];
@@ -120,12 +105,12 @@ describe('the metric rollups of the Ninghai demo', () => {
     expect(county.ratings.count).toBeGreaterThan(50);
     expect(county.ideasValue).toBeGreaterThan(0);
     await expectAllScopesAgree();
-    expect(await verifyRollups(handle.db, engine)).toEqual([]);
+    expect(await verifyRollups(ctx.db, engine)).toEqual([]);
   });
 
   it('stay in step while cases open, timers fire over three weeks and the deltas are compacted', async () => {
     for (let i = 0; i < 6; i++) {
-      await handle.db.transaction().execute((trx) =>
+      await ctx.db.transaction().execute((trx) =>
         openCase(trx, deps, {
           tenant: { tenantId: 'chalu', path: '/ninghai/chalu/' },
           workflow: { tenantId: 'ninghai', key: 'union-grievance', version: 1 },
@@ -142,39 +127,39 @@ describe('the metric rollups of the Ninghai demo', () => {
     for (let day = 0; day < 21; day++) {
       clock.advance(86_400_000);
       for (let batch = await fireDueTimers(deps); batch.fired + batch.stale + batch.refused > 0; batch = await fireDueTimers(deps)) fired += batch.fired;
-      if (day % 7 === 3) await compactRollups(handle.db);
+      if (day % 7 === 3) await compactRollups(ctx.db);
     }
     expect(fired).toBeGreaterThan(20);
-    const pending = Number((await sql<{ n: string }>`select count(*) as n from metric_deltas`.execute(handle.db)).rows[0]?.n);
+    const pending = Number((await sql<{ n: string }>`select count(*) as n from metric_deltas`.execute(ctx.db)).rows[0]?.n);
     expect(pending).toBeGreaterThan(0);
     await expectAllScopesAgree();
-    await compactRollups(handle.db);
-    expect(Number((await sql<{ n: string }>`select count(*) as n from metric_deltas`.execute(handle.db)).rows[0]?.n)).toBe(0);
+    await compactRollups(ctx.db);
+    expect(Number((await sql<{ n: string }>`select count(*) as n from metric_deltas`.execute(ctx.db)).rows[0]?.n)).toBe(0);
     await expectAllScopesAgree();
-    expect(await verifyRollups(handle.db, engine)).toEqual([]);
+    expect(await verifyRollups(ctx.db, engine)).toEqual([]);
   });
 
   it('are rebuilt from the log to the same rows, and read from the log while cases are not folded', async () => {
-    const rows = async () => (await sql<Record<string, unknown>>`select * from metric_rollups where open <> 0 or kind not like 'stock%' order by kind, bucket, tenant_id, workflow_key, data_category, channel, state, warning`.execute(handle.db)).rows;
-    await compactRollups(handle.db);
+    const rows = async () => (await sql<Record<string, unknown>>`select * from metric_rollups where open <> 0 or kind not like 'stock%' order by kind, bucket, tenant_id, workflow_key, data_category, channel, state, warning`.execute(ctx.db)).rows;
+    await compactRollups(ctx.db);
     const kept = await rows();
-    await rebuildRollups(handle.db, engine, { batch: 50 });
+    await rebuildRollups(ctx.db, engine, { batch: 50 });
     expect(await rows()).toEqual(kept);
 
     // An upgrade leaves cases unfolded: the worker folds them, and until then the figures come from the log.
-    await sql`delete from metric_rollups`.execute(handle.db);
-    await sql`update cases set metric_facts = null`.execute(handle.db);
-    expect(await hasUnfoldedCases(handle.db, '/ninghai/chalu/')).toBe(true);
+    await sql`delete from metric_rollups`.execute(ctx.db);
+    await sql`update cases set metric_facts = null`.execute(ctx.db);
+    expect(await hasUnfoldedCases(ctx.db, '/ninghai/chalu/')).toBe(true);
     const worker = createRollupWorker(deps);
     while ((await worker.runOnce()) > 0);
-    expect(await hasUnfoldedCases(handle.db, '/ninghai/')).toBe(false);
+    expect(await hasUnfoldedCases(ctx.db, '/ninghai/')).toBe(false);
     expect(await rows()).toEqual(kept);
-    expect(await verifyRollups(handle.db, engine)).toEqual([]);
+    expect(await verifyRollups(ctx.db, engine)).toEqual([]);
   });
 
   it('count every step once while steps, timers and compactions run at once', async () => {
     const open = (i: number) =>
-      handle.db.transaction().execute((trx) =>
+      ctx.db.transaction().execute((trx) =>
         openCase(trx, deps, {
           tenant: { tenantId: i % 2 ? 'huchen' : 'nanbu', path: i % 2 ? '/ninghai/huchen/' : '/ninghai/nanbu/' },
           workflow: { tenantId: 'ninghai', key: 'union-grievance', version: 1 },
@@ -188,7 +173,7 @@ describe('the metric rollups of the Ninghai demo', () => {
       );
     let stop = false;
     const compactor = async () => {
-      while (!stop) await compactRollups(handle.db);
+      while (!stop) await compactRollups(ctx.db);
     };
     const compactors = [compactor(), compactor(), compactor()];
     const streams = Array.from({ length: 6 }, async (_, s) => {
@@ -199,13 +184,13 @@ describe('the metric rollups of the Ninghai demo', () => {
     await Promise.all([...streams, ...firing]);
     stop = true;
     await Promise.all(compactors);
-    expect(await verifyRollups(handle.db, engine)).toEqual([]);
+    expect(await verifyRollups(ctx.db, engine)).toEqual([]);
     await expectAllScopesAgree();
   });
 
   it('count a case opened through the event path once, at its opening day', async () => {
-    const before = (await loadRollupFigures(handle.db, scopeOf({ tenantPath: '/ninghai/huchen/', groupByChild: false }))).groups.get('')?.counts.received ?? 0;
-    const { row } = await handle.db.transaction().execute((trx) =>
+    const before = (await loadRollupFigures(ctx.db, scopeOf({ tenantPath: '/ninghai/huchen/', groupByChild: false }))).groups.get('')?.counts.received ?? 0;
+    const { row } = await ctx.db.transaction().execute((trx) =>
       openCase(trx, deps, {
         tenant: { tenantId: 'huchen', path: '/ninghai/huchen/' },
         workflow: { tenantId: 'ninghai', key: 'union-grievance', version: 1 },
@@ -217,9 +202,9 @@ describe('the metric rollups of the Ninghai demo', () => {
         openedBy: 'huchen.intake',
       }),
     );
-    const logged = await handle.db.selectFrom('case_events').select('type').where('case_id', '=', row.case_id).execute();
+    const logged = await ctx.db.selectFrom('case_events').select('type').where('case_id', '=', row.case_id).execute();
     expect(logged.map((e) => e.type)).toEqual([OPEN_EVENT]);
-    const after = (await loadRollupFigures(handle.db, scopeOf({ tenantPath: '/ninghai/huchen/', groupByChild: false }))).groups.get('')?.counts.received ?? 0;
+    const after = (await loadRollupFigures(ctx.db, scopeOf({ tenantPath: '/ninghai/huchen/', groupByChild: false }))).groups.get('')?.counts.received ?? 0;
     expect(after).toBe(before + 1);
   });
 });

@@ -1,19 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { BUILTIN_TEMPLATES, createEngine, type Engine } from '@shuoshi/engine';
-import type { Express } from 'express';
-import { sql, type Kysely } from 'kysely';
-import pino from 'pino';
-import request from 'supertest';
-import type { AppDeps } from '../app/app-deps.js';
-import type { RouteRegistry } from '../http/route-registry.js';
-import { createApp } from '../app/create-app.js';
+import { BUILTIN_TEMPLATES } from '@shuoshi/engine';
+import type { Kysely } from 'kysely';
 import { hashPassword } from '../auth/password.js';
-import { createTokenSigner } from '../auth/tokens.js';
-import { createClock, type Clock } from '../clock/clock.js';
-import { createDatabase } from '../db/create-database.js';
 import type { Database } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { verifyRollups } from '../rollups/index.js';
+import { createAppTestContext, type AppTestContext } from './app-test-context.js';
 import { NINGHAI_TENANTS } from './demo-tenants.js';
 
 /** The password of every test user. */
@@ -34,24 +23,10 @@ export const TEST_USERS: ReadonlyArray<{ tenant: string; role: string }> = ['nin
  * A migrated database with the Ninghai tenant tree, test users and the built-in templates
  * published by the county, plus the app over it.
  * @example
- * const ctx = await createTestContext();
+ * const ctx: TestContext = await createTestContext();
  * const token = await ctx.login('chalu.intake_operator');
  */
-export interface TestContext {
-  app: Express;
-  registry: RouteRegistry;
-  db: Kysely<Database>;
-  engine: Engine;
-  clock: Clock;
-  deps: AppDeps;
-  dialect: 'pglite' | 'postgres';
-  login(username: string): Promise<string>;
-  /**
-   * Drops the database; first checks that the rollups the event path kept agree with the log
-   * (see verifyRollups) and throws with the differences if not, unless told not to.
-   */
-  close(options?: { verifyRollups?: boolean }): Promise<void>;
-}
+export type TestContext = AppTestContext;
 
 /**
  * Opens a fresh test database — PostgreSQL in its own schema when DATABASE_URL is set, else an
@@ -61,51 +36,7 @@ export interface TestContext {
  * afterAll(() => ctx.close());
  */
 export async function createTestContext(): Promise<TestContext> {
-  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-  const db = handle.db;
-  const drop = async () => {
-    if (handle.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(db);
-  };
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    // Leave no half-made schema behind when a run fails before its tests start.
-    await drop().finally(() => handle.close());
-    throw error;
-  }
-  const clock = createClock({ testMode: true, start: new Date('2025-09-29T09:00:00+08:00') });
-  const engine = createEngine({ workflows: [...BUILTIN_TEMPLATES], now: () => clock.now() });
-  await seedTestData(db);
-  const deps: AppDeps = {
-    db,
-    engine,
-    tokens: createTokenSigner('test-secret-that-is-at-least-32-chars', 3600, () => clock.now()),
-    logger: pino({ level: 'silent' }),
-    clock,
-    options: { testMode: true },
-  };
-  const { app, registry } = createApp(deps);
-  return {
-    app,
-    registry,
-    db,
-    engine,
-    clock,
-    deps,
-    dialect: handle.dialect,
-    async login(username) {
-      const response = await request(app).post('/api/auth/login').send({ username, password: TEST_PASSWORD });
-      if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return (response.body as { token: string }).token;
-    },
-    async close(options = {}) {
-      const problems = options.verifyRollups === false ? [] : await verifyRollups(db, engine);
-      await drop();
-      await handle.close();
-      if (problems.length > 0) throw new Error(`The metric rollups disagree with the event log (${problems.length}):\n${problems.slice(0, 20).join('\n')}`);
-    },
-  };
+  return createAppTestContext({ label: 't', start: new Date('2025-09-29T09:00:00+08:00'), password: TEST_PASSWORD, seed: seedTestData });
 }
 
 async function seedTestData(db: Kysely<Database>): Promise<void> {
