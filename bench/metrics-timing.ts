@@ -17,6 +17,8 @@ import type { BenchDb } from './server-prepare.js';
 export interface TimedOp {
   label: string;
   run: () => Promise<unknown>;
+  /** Measured rounds of this operation at most (fewer than the plan's, for a slow reference). */
+  rounds?: number | undefined;
 }
 
 /**
@@ -87,7 +89,11 @@ export async function timeInterleaved(ops: TimedOp[], plan: TimingPlan): Promise
   const started = performance.now();
   for (let round = 0; round < plan.rounds; round++) {
     if (plan.budgetMs !== undefined && round >= (plan.minRounds ?? 3) && performance.now() - started > plan.budgetMs) break;
-    for (let k = 0; k < ops.length; k++) await once((round + k) % ops.length, true);
+    for (let k = 0; k < ops.length; k++) {
+      const index = (round + k) % ops.length;
+      const cap = ops[index]?.rounds;
+      if (cap === undefined || (samples[index]?.length ?? 0) < cap) await once(index, true);
+    }
   }
   return ops.map((op, i) => {
     const sorted = [...(samples[i] ?? [])].sort((a, b) => a - b);

@@ -22,6 +22,8 @@
 //   BENCH_REBUILD       false (with BENCH_SCHEMA: fold the rollups again from the log first, e.g.
 //                       after a change of what they hold)
 //   BENCH_REQUESTS      20 (measured requests per endpoint and runs per raw query)
+//   BENCH_RAW_REQUESTS  BENCH_REQUESTS (measured runs of each raw SQL reference at most: the
+//                       county's takes half a minute; the endpoints still get BENCH_REQUESTS)
 //   BENCH_WARMUP        3 (unmeasured requests per endpoint first; 1 when one takes over 2 s)
 //   BENCH_BUDGET_S      180 (the extra groups, townships/trend/12 months/plain scan, stop after
 //                       this many seconds once they have 3 rounds; the two dashboards and the
@@ -63,6 +65,7 @@ const KEEP = flag('BENCH_KEEP', false);
 const REUSE = process.env['BENCH_SCHEMA'] || undefined;
 const REQUESTS = Math.max(1, count('BENCH_REQUESTS', 20));
 const WARMUP = count('BENCH_WARMUP', 3);
+const RAW_REQUESTS = Math.max(1, count('BENCH_RAW_REQUESTS', REQUESTS));
 const TIMERS = count('BENCH_TIMERS', 2000);
 const TIMERS_WARMUP = count('BENCH_TIMERS_WARMUP', 1500);
 const WITH_METRICS = flag('BENCH_METRICS', true);
@@ -187,7 +190,7 @@ async function benchMetrics(): Promise<Timing[]> {
     const yearFrom = monthOf(shanghaiDate(new Date(Date.parse(`${thisMonth.first}T00:00:00Z`) - 335 * 86_400_000))).first;
     const year = { from: yearFrom, to: thisMonth.last };
     const get = (label: string, path: string, token: string): TimedOp => ({ label, run: () => getJson(client, path, token) });
-    const raw = (label: string, path: string, period: { from?: string; to?: string }): TimedOp => ({ label, run: () => rawRepositoryQuery(handle.db, metricsScope(WORKFLOWS, path, period, new Date())) });
+    const raw = (label: string, path: string, period: { from?: string; to?: string }): TimedOp => ({ label, run: () => rawRepositoryQuery(handle.db, metricsScope(WORKFLOWS, path, period, new Date())), rounds: RAW_REQUESTS });
     const yearQuery = `from=${year.from}&to=${year.to}`;
     log(sanity(await getJson(client, '/api/metrics', county), await getJson(client, `/api/metrics?${yearQuery}`, county)));
     const full: TimingPlan = { warmup: WARMUP, rounds: REQUESTS };
