@@ -139,3 +139,26 @@ export interface SessionUser {
   roles: string[];
   tenant: { id: string; name: LocalizedText; level: string; path: string };
 }
+
+/**
+ * A role a union's staff may hold, as GET /api/roles answers it: built in, or custom with the
+ * workflow versions that declare it (nearest union first; the first names the role).
+ * @example
+ * const role: RoleRecord = { id: 'chamber_mediator', builtIn: false, title: { zh: '商会调解员', en: 'Chamber of commerce mediator' }, workflows: [] };
+ */
+export interface RoleRecord {
+  id: string;
+  builtIn: boolean;
+  title: LocalizedText;
+  workflows: Array<{ id: string; tenantId: string; key: string; version: number; status: 'draft' | 'published' | 'retired'; title: LocalizedText }>;
+}
+
+/**
+ * GET /api/roles's answer: the union asked about and the roles its staff may hold.
+ * @example
+ * const { roles } = (await apiFetch('/roles?tenantId=huchen')).body as UnionRoles;
+ */
+export interface UnionRoles {
+  tenantId: string;
+  roles: RoleRecord[];
+}

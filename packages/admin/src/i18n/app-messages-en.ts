@@ -167,6 +167,8 @@ export const appMessagesEn: AppMessages = {
       code_help: 'Lower-case letters, digits and underscores, e.g. congress_liaison',
       code_format: 'Use lower-case letters, digits and underscores, starting with a letter',
       credit_code_help: 'The 18-character unified social credit code on the business licence',
+      roles_help: 'The built-in roles, and the custom roles the workflows of this union and the unions above it declare (add one in the workflow designer: Workflow settings → Custom roles)',
+      role_undeclared: '%{role} (no workflow declares it now)',
     },
   },
   resources: {

@@ -167,6 +167,8 @@ export const appMessagesZh = {
       code_help: '英文小写字母、数字和下划线，如 congress_liaison',
       code_format: '只能使用英文小写字母、数字和下划线，并以字母开头',
       credit_code_help: '18 位统一社会信用代码，见营业执照',
+      roles_help: '内置角色，以及本工会和上级工会的流程中声明的自定义角色（在流程设计器的“流程设置 → 自定义角色”中添加）',
+      role_undeclared: '%{role}（流程中已无此角色）',
     },
   },
   resources: {

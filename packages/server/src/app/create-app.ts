@@ -20,6 +20,7 @@ import { createSessionsRouter } from '../sessions/index.js';
 import { createTenantsRouter } from '../tenants/index.js';
 import { createTestClockRoutes } from '../test-clock/index.js';
 import { createUsersRouter } from '../users/index.js';
+import { createRolesRouter } from '../roles/index.js';
 import { createWorkflowsRouter } from '../workflows/index.js';
 import type { AppDeps } from './app-deps.js';
 
@@ -102,6 +103,7 @@ export function createApp(given: AppDeps): ShuoshiApp {
   api.use(createCasesRouter(deps, registry));
   api.use(createTenantsRouter(deps, registry));
   api.use(createUsersRouter(deps, registry));
+  api.use(createRolesRouter(deps, registry));
   api.use(createAgenciesRouter(deps, registry));
   api.use(createEnterprisesRouter(deps, registry));
   api.use(createWorkflowsRouter(deps, registry));

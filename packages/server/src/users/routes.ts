@@ -28,13 +28,13 @@ export function createUsersRoutes(deps: AppDeps, registry: RouteRegistry): Route
   defineRoute(
     router,
     registry,
-    { method: 'post', path: '/users', summary: 'Create a user (county or township admin)', tag, body: createUserSchema, response: userSchema, status: 201, errors: [403, 409] },
+    { method: 'post', path: '/users', summary: 'Create a user (county or township admin); roles are built-in ones or custom roles the union may use (GET /roles), any other is a 400 UNKNOWN_ROLE', tag, body: createUserSchema, response: userSchema, status: 201, errors: [403, 409] },
     async ({ body, res }) => service.create(callerOf(res), body),
   );
   defineRoute(
     router,
     registry,
-    { method: 'patch', path: '/users/:id', summary: 'Change a user: displayName, roles, password, or active:false to disable (county or township admin)', tag, params: idParamsSchema, body: updateUserSchema, response: userSchema, errors: [403] },
+    { method: 'patch', path: '/users/:id', summary: 'Change a user: displayName, roles (as on create; roles the user holds already may stay), password, or active:false to disable (county or township admin)', tag, params: idParamsSchema, body: updateUserSchema, response: userSchema, errors: [403] },
     async ({ params, body, res }) => service.update(callerOf(res), params.id, body),
   );
   return router;

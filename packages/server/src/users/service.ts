@@ -5,7 +5,7 @@ import type { Caller } from '../auth/caller.js';
 import { hashPassword } from '../auth/password.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import type { ListQuery } from '../http/list-query.js';
-import { isInScope } from '../tenancy/tenant-scope.js';
+import { findUnionRoles, requireAllowedRoles } from '../roles/index.js';
 import { findUser, insertUser, listUsers, lockUsername, revokeUserSessions, updateUserRow, usernameTaken, type UserFilter } from './repository.js';
 import type { createUserSchema, updateUserSchema, User } from './schemas.js';
 import { ADMIN_ROLES, hasRole, requireRole } from './staff-roles.js';
@@ -31,7 +31,8 @@ function refuseCountyAdminGrant(caller: Caller, roles: readonly string[] | undef
 
 /**
  * Creates the users service: only county and township admins write, within their subtree;
- * usernames are unique across all unions.
+ * usernames are unique across all unions; a user's roles are built-in ones or custom roles declared
+ * by a workflow of the user's union or a union above it (a role the user already holds may stay).
  * @example
  * const users = createUsersService(deps);
  */
@@ -51,7 +52,10 @@ export function createUsersService(deps: AppDeps): UsersService {
       const tenantId = body.tenantId ?? caller.tenantId;
       const passwordHash = await hashPassword(body.password);
       return db.transaction().execute(async (trx) => {
-        if (!(await isInScope(trx, caller, tenantId))) throw notFound('union', tenantId);
+        // The union's roles also tell whether it lies in the caller's subtree (read through scopedSelect).
+        const union = await findUnionRoles(trx, caller, tenantId);
+        if (!union) throw notFound('union', tenantId);
+        requireAllowedRoles(union, body.roles);
         await lockUsername(trx, body.username);
         if (await usernameTaken(trx, body.username)) {
           throw new HttpError(409, 'CONFLICT', `The username ${JSON.stringify(body.username)} is already taken (usernames are unique across all unions); choose another, e.g. "${tenantId}.${body.username}".`, { username: body.username });
@@ -78,6 +82,11 @@ export function createUsersService(deps: AppDeps): UsersService {
         const dropsOwnAdmin = self && newRoles !== undefined && caller.roles.some((r) => ADMIN_ROLES.includes(r) && !newRoles.includes(r));
         if (self && (body.active === false || dropsOwnAdmin)) {
           throw new HttpError(403, 'FORBIDDEN', 'You may not disable your own account or remove your own administrator role; ask another administrator.');
+        }
+        if (newRoles !== undefined) {
+          const union = await findUnionRoles(trx, caller, user.tenantId);
+          if (!union) throw notFound('user', id);
+          requireAllowedRoles(union, newRoles, user.roles);
         }
         await updateUserRow(trx, user, { displayName: body.displayName, roles: body.roles, passwordHash, active: body.active });
         // A new password or a disabled account ends the user's other sessions.
