@@ -4,7 +4,7 @@ import { callApi, tokenOf } from './api-client.js';
 import { launchChromium, screenshot, signIn } from './browser.js';
 import { e2eEnabled } from './e2e-mode.js';
 import { startE2eServer } from './e2e-server.js';
-import { createOverlayFromList, openPage } from './page-helpers.js';
+import { createOverlayFromList, openPage, screenshotOf } from './page-helpers.js';
 
 const enabled = e2eEnabled();
 const KEY = 'chalu-chamber';
@@ -75,8 +75,15 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
     // A new state nobody reaches and that leads nowhere: the engine says so at once.
     const deadEnd = page.locator('[data-testid="validation-issue"][data-code="DEAD_END"]');
     await deadEnd.waitFor();
-    expect(await page.locator('[data-testid="validation-issue"][data-code="UNREACHABLE_STATE"]').count()).toBe(1);
+    const unreachable = page.locator('[data-testid="validation-issue"][data-code="UNREACHABLE_STATE"]');
+    expect(await unreachable.count()).toBe(1);
+    // Each issue is a whole Chinese sentence naming the state by its title and saying how to fix
+    // it; the engine's English message stays below it, small, for developers.
+    expect(await deadEnd.getByTestId('validation-sentence').textContent()).toBe('环节“商会调解”不是结束环节，却没有任何操作，进入这里的事项会卡住：请为它添加一个操作，或把它设为结束环节。');
+    expect(await unreachable.getByTestId('validation-sentence').textContent()).toBe('从开始环节“受理”无法到达环节“商会调解”：请在别的环节添加一个流转到它的操作，或删除这个环节。');
+    expect(await deadEnd.getByTestId('validation-detail').textContent()).toContain('State "chamber_mediation" is not final');
     await screenshot(page, 'designer-validation-issues');
+    await screenshotOf(page.getByTestId('validation-panel'), 'designer-validation-sentence');
   });
 
   it('fixes the dead end by clicking the issue and adding a transition in the state form', async () => {
@@ -156,13 +163,46 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
     await page.getByTestId('tab-diagram').click();
   });
 
+  it('adds a data warning rule in the workflow settings, and undoes the deletion of another', async () => {
+    // The empty canvas (its top left corner, clear of the fitted diagram) shows the flow's settings.
+    await page.locator('.react-flow__pane').click({ position: { x: 12, y: 12 } });
+    const settings = page.getByTestId('workflow-settings');
+    await settings.getByTestId('new-rule-id').fill('night_shift');
+    await settings.getByRole('button', { name: '添加规则' }).click();
+    const rule = settings.getByTestId('rule-night_shift');
+    await rule.getByTestId('rule-night_shift-title-zh').fill('夜班通勤难');
+    await rule.getByTestId('rule-night_shift-title-en').fill('Night-shift commute');
+    await rule.getByRole('combobox', { name: /^预警颜色/ }).click();
+    await page.getByRole('option', { name: '红色预警', exact: true }).click();
+    await rule.getByRole('combobox', { name: /^字段/ }).click();
+    await page.getByRole('option', { name: '诉求类别', exact: true }).click();
+    await rule.getByRole('combobox', { name: /^值/ }).click();
+    await page.getByRole('option', { name: '通勤出行', exact: true }).click();
+    await page.getByTestId('validation-ok').waitFor();
+    await screenshotOf(settings.getByTestId('warning-rules-editor').locator('xpath=..'), 'designer-settings-warning-rule');
+
+    // Deleting the template's wage-arrears rule by mistake: the dialog points to 撤销, which brings it back.
+    await settings.getByText('欠薪诉求', { exact: true }).click();
+    await settings.getByTestId('rule-wage_arrears').getByRole('button', { name: '删除规则' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(/撤销/).waitFor();
+    await dialog.getByRole('button', { name: '删除' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => settings.getByTestId('rule-wage_arrears').count()).toBe(0);
+    await page.getByTestId('designer-undo').click();
+    await settings.getByTestId('rule-wage_arrears').waitFor();
+    expect(await settings.getByTestId('rule-night_shift').count()).toBe(1);
+  });
+
   it('saves the draft as an overlay of the template', async () => {
     await page.getByTestId('designer-save').click();
     await page.getByText('草稿已保存').waitFor();
     await expect.poll(async () => page.getByTestId('designer-dirty').count()).toBe(0);
-    const detail = await callApi<{ overlay: { states: Record<string, unknown> }; definition: { states: Record<string, { sla?: { within: string } }> } }>(server.url, `/workflows/${encodeURIComponent(ID)}`, { token });
+    const detail = await callApi<{ overlay: { states: Record<string, unknown> }; definition: { states: Record<string, { sla?: { within: string } }>; warningRules?: Record<string, unknown> } }>(server.url, `/workflows/${encodeURIComponent(ID)}`, { token });
     expect(Object.keys(detail.overlay.states).sort()).toEqual(['chamber_mediation', 'triage']);
     expect(detail.definition.states['chamber_mediation']?.sla).toEqual({ within: '5wd' });
+    expect(Object.keys(detail.definition.warningRules ?? {}).sort()).toEqual(['many_workers', 'night_shift', 'wage_arrears']);
+    expect(detail.definition.warningRules?.['night_shift']).toEqual({ title: { zh: '夜班通勤难', en: 'Night-shift commute' }, when: { field: 'category', op: 'eq', value: 'commute' }, level: 'red' });
   });
 
   it('publishes, and a case opened afterwards follows the new flow', async () => {

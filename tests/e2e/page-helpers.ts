@@ -1,4 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './browser.js';
 
 /**
  * Opens a page in a fresh browser context (its own storage, so its own sign-in): a desktop of
@@ -73,4 +76,21 @@ export async function createOverlayFromList(page: Page, key: string): Promise<vo
   await dialog.getByRole('textbox', { name: '流程标识' }).fill(key);
   await dialog.getByRole('button', { name: '创建并打开设计器' }).click();
   await page.waitForURL(new RegExp(`#/workflows/${encodeURIComponent(`${key}@1`)}/design`));
+}
+
+// The panel's app bar stays fixed at the top (sliding in and out as the page scrolls): it would
+// cover the top of a part scrolled up to it.
+const HIDE_APP_BAR = '.MuiAppBar-root { visibility: hidden !important; }';
+
+/**
+ * Saves a screenshot of one part of the page (a panel, a form section) as
+ * tests/e2e/artifacts/<name>.png, for documentation that shows that part alone.
+ * @example
+ * await screenshotOf(page.getByTestId('validation-panel'), 'designer-validation-sentence');
+ */
+export async function screenshotOf(part: Locator, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await part.screenshot({ path, style: HIDE_APP_BAR });
+  return path;
 }

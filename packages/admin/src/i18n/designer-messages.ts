@@ -265,7 +265,7 @@ export const designerMessagesZh = {
     },
     delete: {
       title: '删除“%{name}”？',
-      confirm: '确定删除“%{name}”吗？保存草稿前可以在 JSON 视图或重新打开页面撤销。',
+      confirm: '确定删除“%{name}”吗？删错了可以点页面上方的“撤销”（或按 Ctrl/⌘+Z）恢复。',
       refused_title: '“%{name}”还不能删除',
       refused: '“%{name}”仍被以下内容使用：请先修改它们，再删除。',
     },
@@ -599,7 +599,7 @@ export const designerMessagesEn: typeof designerMessagesZh = {
     },
     delete: {
       title: 'Delete "%{name}"?',
-      confirm: 'Delete "%{name}"? Until you save the draft you can undo it in the JSON view or by reopening the page.',
+      confirm: 'Delete "%{name}"? If it was a mistake, press "Undo" at the top of the page (or Ctrl/⌘+Z) to bring it back.',
       refused_title: '"%{name}" cannot be deleted yet',
       refused: '"%{name}" is still used by the following: change them first, then delete it.',
     },

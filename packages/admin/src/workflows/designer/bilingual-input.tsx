@@ -2,36 +2,33 @@ import { Stack, TextField } from '@mui/material';
 import type { LocalizedText } from '@shuoshi/engine';
 import { useTranslate } from 'react-admin';
 
+const LANGUAGES = ['zh', 'en'] as const;
+
 /**
- * Two text boxes for a `{ zh, en }` text, Chinese first; both are required by the language.
+ * Two text boxes for a `{ zh, en }` text, Chinese first; both are required by the language, so an
+ * empty one is marked (unless `markEmpty` is false: an optional text nobody has started yet).
  * @example
  * <BilingualInput label="环节名称" value={state.title} onChange={(title) => update({ title })} />
  */
-export function BilingualInput({ label, value, onChange, disabled, name }: { label: string; value: LocalizedText | undefined; onChange(next: LocalizedText): void; disabled?: boolean; name?: string }) {
+export function BilingualInput({ label, value, onChange, disabled, name, multiline, markEmpty = true }: { label: string; value: LocalizedText | undefined; onChange(next: LocalizedText): void; disabled?: boolean; name?: string; multiline?: boolean; markEmpty?: boolean }) {
   const translate = useTranslate();
   const text = value ?? { zh: '', en: '' };
   return (
     <Stack direction="row" spacing={1}>
-      <TextField
-        size="small"
-        fullWidth
-        label={`${label}（${translate('shuoshi.designer.lang.zh')}）`}
-        value={text.zh}
-        disabled={disabled}
-        error={text.zh.trim() === ''}
-        onChange={(e) => onChange({ ...text, zh: e.target.value })}
-        slotProps={{ htmlInput: { 'data-testid': name ? `${name}-zh` : undefined } }}
-      />
-      <TextField
-        size="small"
-        fullWidth
-        label={`${label}（${translate('shuoshi.designer.lang.en')}）`}
-        value={text.en}
-        disabled={disabled}
-        error={text.en.trim() === ''}
-        onChange={(e) => onChange({ ...text, en: e.target.value })}
-        slotProps={{ htmlInput: { 'data-testid': name ? `${name}-en` : undefined } }}
-      />
+      {LANGUAGES.map((lang) => (
+        <TextField
+          key={lang}
+          size="small"
+          fullWidth
+          multiline={multiline}
+          label={`${label}（${translate(`shuoshi.designer.lang.${lang}`)}）`}
+          value={text[lang]}
+          disabled={disabled}
+          error={markEmpty && text[lang].trim() === ''}
+          onChange={(e) => onChange({ ...text, [lang]: e.target.value })}
+          slotProps={{ htmlInput: { 'data-testid': name ? `${name}-${lang}` : undefined } }}
+        />
+      ))}
     </Stack>
   );
 }

@@ -1,29 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Condition, FieldDefinition } from '@shuoshi/engine';
+import type { Condition } from '@shuoshi/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderControlled } from '../../testing/render-controlled.js';
 import { ConditionBuilder } from './condition-builder.js';
+import { TEST_FIELDS } from './test-fields.js';
 
 afterEach(cleanup);
 
-const FIELDS: Record<string, FieldDefinition> = {
-  workers_affected: { type: 'integer', label: { zh: '涉及人数', en: 'Workers affected' } },
-  common_demand: { type: 'boolean', label: { zh: '共性诉求', en: 'Common demand' } },
-  category: {
-    type: 'select',
-    label: { zh: '诉求类别', en: 'Category' },
-    options: [
-      { value: 'wages', label: { zh: '欠薪', en: 'Wage arrears' } },
-      { value: 'commute', label: { zh: '通勤', en: 'Commute' } },
-    ],
-  },
-  summary: { type: 'longtext', label: { zh: '诉求内容', en: 'Summary' } },
-};
-
 function renderBuilder(initial?: Condition, disabled = false) {
-  return renderControlled<Condition | undefined>(initial, (value, onChange) => <ConditionBuilder value={value} fields={FIELDS} disabled={disabled} onChange={onChange} />);
+  return renderControlled<Condition | undefined>(initial, (value, onChange) => <ConditionBuilder value={value} fields={TEST_FIELDS} disabled={disabled} onChange={onChange} />);
 }
 
 async function pick(label: string, option: string, index = 0) {

@@ -4,7 +4,7 @@ import { Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Stack, T
 import type { Condition, ConditionOperator, FieldComparison, FieldDefinition } from '@shuoshi/engine';
 import { useTranslate } from 'react-admin';
 import { useLocalized } from '../../i18n/use-localized.js';
-import { defaultValue, operatorArity, operatorsFor, typedValue, type ComparisonValue } from './condition-operators.js';
+import { defaultValue, firstComparison, operatorArity, operatorsFor, typedValue, type ComparisonValue } from './condition-operators.js';
 
 type Fields = Record<string, FieldDefinition>;
 type Group = { mode: 'all' | 'any'; items: Condition[] };
@@ -19,14 +19,6 @@ function fromGroup(group: Group): Condition | undefined {
   if (group.items.length === 0) return undefined;
   if (group.items.length === 1 && group.mode === 'all' && group.items[0]) return group.items[0];
   return group.mode === 'all' ? { all: group.items } : { any: group.items };
-}
-
-function firstComparison(fields: Fields): FieldComparison | undefined {
-  const [id, field] = Object.entries(fields)[0] ?? [];
-  if (!id || !field) return undefined;
-  const op = operatorsFor(field.type)[0] ?? 'exists';
-  const value = defaultValue(field, op);
-  return value === undefined ? { field: id, op } : { field: id, op, value };
 }
 
 function ValueInput({ field, comparison, onChange, label, disabled }: { field: FieldDefinition; comparison: FieldComparison; onChange(value: ComparisonValue): void; label: string; disabled: boolean }) {

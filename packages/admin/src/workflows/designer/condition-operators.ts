@@ -76,3 +76,17 @@ export function typedValue(field: FieldDefinition, text: string): Scalar {
   }
   return text;
 }
+
+/**
+ * The comparison a new condition row or warning rule starts with: the first field's first
+ * fitting operator and its default value; undefined while the workflow has no fields.
+ * @example
+ * firstComparison({ workers_affected: { type: 'integer', label: { zh: '人数', en: 'Workers' } } }); // { field: 'workers_affected', op: 'eq', value: 0 }
+ */
+export function firstComparison(fields: Record<string, FieldDefinition>): FieldComparison | undefined {
+  const [id, field] = Object.entries(fields)[0] ?? [];
+  if (!id || !field) return undefined;
+  const op = operatorsFor(field.type)[0] ?? 'exists';
+  const value = defaultValue(field, op);
+  return value === undefined ? { field: id, op } : { field: id, op, value };
+}

@@ -52,7 +52,8 @@ function EffectRow({ effect, roles, actions, onChange, disabled }: { effect: Ent
 
 /**
  * The effects emitted on entering a state: notifications (to roles, the worker, the assignee,
- * with a bilingual message), a follow-up request with its deadline, a host action.
+ * with a bilingual message), a follow-up request with its deadline, a host action. Disabled, it
+ * shows them without add or remove buttons.
  * @example
  * <EntryEffectsEditor value={state.onEntry} roles={roles} actions={actions} onChange={(onEntry) => update({ onEntry })} />
  */
@@ -73,15 +74,20 @@ export function EntryEffectsEditor({ value, roles, actions, onChange, disabled }
               ))}
             </TextField>
             <EffectRow effect={effect} roles={roles} actions={actions} disabled={disabled} onChange={(next) => set(effects.map((old, i) => (i === index ? next : old)))} />
-            <IconButton size="small" disabled={disabled} aria-label={translate('shuoshi.designer.effect.remove')} onClick={() => set(effects.filter((_e, i) => i !== index))}>
-              <DeleteIcon fontSize="small" />
-            </IconButton>
+            {disabled ? null : (
+              <IconButton size="small" aria-label={translate('shuoshi.designer.effect.remove')} onClick={() => set(effects.filter((_e, i) => i !== index))}>
+                <DeleteIcon fontSize="small" />
+              </IconButton>
+            )}
           </Stack>
         </Paper>
       ))}
-      <Button size="small" startIcon={<AddIcon />} disabled={disabled} sx={{ alignSelf: 'flex-start' }} onClick={() => set([...effects, blank('notify', actions)])}>
-        {translate('shuoshi.designer.effect.add')}
-      </Button>
+      {/* Read-only shows the effects without ways to add or remove one, like the other editors. */}
+      {disabled ? null : (
+        <Button size="small" startIcon={<AddIcon />} sx={{ alignSelf: 'flex-start' }} onClick={() => set([...effects, blank('notify', actions)])}>
+          {translate('shuoshi.designer.effect.add')}
+        </Button>
+      )}
     </Stack>
   );
 }

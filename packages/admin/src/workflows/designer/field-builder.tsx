@@ -1,16 +1,17 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import LockIcon from '@mui/icons-material/Lock';
-import { Accordion, AccordionDetails, AccordionSummary, Button, Checkbox, Chip, FormControlLabel, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Accordion, AccordionDetails, Button, Checkbox, Chip, FormControlLabel, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { FIELD_TYPES, type FieldDefinition, type FieldType } from '@shuoshi/engine';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { useLocalized } from '../../i18n/use-localized.js';
 import { BilingualInput } from './bilingual-input.js';
 import { DeleteDialog } from './delete-dialog.js';
+import { EntrySummary } from './entry-summary.js';
 import { NewIdForm } from './new-id-form.js';
 import type { Usage } from './node-usage.js';
+import { withKey } from './with-key.js';
 
 type Fields = Record<string, FieldDefinition>;
 
@@ -41,13 +42,6 @@ function numberOrUndefined(text: string): number | undefined {
   return text.trim() === '' || Number.isNaN(n) ? undefined : n;
 }
 
-function withKey<T extends object, K extends keyof T>(object: T, key: K, value: T[K] | undefined): T {
-  const next = { ...object };
-  if (value === undefined || value === false) delete next[key];
-  else next[key] = value;
-  return next;
-}
-
 function FieldEditor({ id, field, disabled, onChange }: { id: string; field: FieldDefinition; disabled: boolean; onChange(next: FieldDefinition): void }) {
   const translate = useTranslate();
   return (
@@ -60,8 +54,8 @@ function FieldEditor({ id, field, disabled, onChange }: { id: string; field: Fie
             </MenuItem>
           ))}
         </TextField>
-        <FormControlLabel disabled={disabled} control={<Checkbox checked={field.required === true} onChange={(e) => onChange(withKey(field, 'required', e.target.checked))} />} label={translate('shuoshi.designer.field.required')} />
-        <FormControlLabel disabled={disabled} control={<Checkbox checked={field.pii === true} onChange={(e) => onChange(withKey(field, 'pii', e.target.checked))} />} label={translate('shuoshi.designer.field.pii')} />
+        <FormControlLabel disabled={disabled} control={<Checkbox checked={field.required === true} onChange={(e) => onChange(withKey(field, 'required', e.target.checked || undefined))} />} label={translate('shuoshi.designer.field.required')} />
+        <FormControlLabel disabled={disabled} control={<Checkbox checked={field.pii === true} onChange={(e) => onChange(withKey(field, 'pii', e.target.checked || undefined))} />} label={translate('shuoshi.designer.field.pii')} />
       </Stack>
       <BilingualInput label={translate('shuoshi.designer.field.label')} value={field.label} disabled={disabled} onChange={(label) => onChange({ ...field, label })} name={`field-${id}-label`} />
       {NUMERIC.includes(field.type) ? (
@@ -80,14 +74,18 @@ function FieldEditor({ id, field, disabled, onChange }: { id: string; field: Fie
             <Stack key={index} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <TextField size="small" label={translate('shuoshi.designer.field.option_value')} value={option.value} disabled={disabled} onChange={(e) => onChange({ ...field, options: (field.options ?? []).map((o, i) => (i === index ? { ...o, value: e.target.value } : o)) })} sx={{ width: 160 }} />
               <BilingualInput label={translate('shuoshi.designer.field.option_label')} value={option.label} disabled={disabled} onChange={(label) => onChange({ ...field, options: (field.options ?? []).map((o, i) => (i === index ? { ...o, label } : o)) })} />
-              <IconButton size="small" disabled={disabled || (field.options ?? []).length <= 1} aria-label={translate('shuoshi.designer.field.remove_option')} onClick={() => onChange({ ...field, options: (field.options ?? []).filter((_o, i) => i !== index) })}>
-                <DeleteIcon fontSize="small" />
-              </IconButton>
+              {disabled ? null : (
+                <IconButton size="small" disabled={(field.options ?? []).length <= 1} aria-label={translate('shuoshi.designer.field.remove_option')} onClick={() => onChange({ ...field, options: (field.options ?? []).filter((_o, i) => i !== index) })}>
+                  <DeleteIcon fontSize="small" />
+                </IconButton>
+              )}
             </Stack>
           ))}
-          <Button size="small" startIcon={<AddIcon />} disabled={disabled} sx={{ alignSelf: 'flex-start' }} onClick={() => onChange({ ...field, options: [...(field.options ?? []), { value: `option_${(field.options ?? []).length + 1}`, label: { zh: '', en: '' } }] })}>
-            {translate('shuoshi.designer.field.add_option')}
-          </Button>
+          {disabled ? null : (
+            <Button size="small" startIcon={<AddIcon />} sx={{ alignSelf: 'flex-start' }} onClick={() => onChange({ ...field, options: [...(field.options ?? []), { value: `option_${(field.options ?? []).length + 1}`, label: { zh: '', en: '' } }] })}>
+              {translate('shuoshi.designer.field.add_option')}
+            </Button>
+          )}
         </Stack>
       ) : null}
     </Stack>
@@ -132,18 +130,11 @@ export function FieldBuilder({ fields, onChange, usageOf, locked, readOnly, sele
         const isLocked = locked?.has(id) === true || field.locked === true;
         return (
           <Accordion key={id} expanded={expanded === id} onChange={() => toggle(id)} disableGutters data-testid={`field-${id}`}>
-            <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-              <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flex: 1 }}>
-                {isLocked ? <LockIcon fontSize="small" color="disabled" aria-label={translate('shuoshi.designer.diagram.locked')} /> : null}
-                <Typography sx={{ fontWeight: 600 }}>{l(field.label) || id}</Typography>
-                <Typography variant="body2" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
-                  {id}
-                </Typography>
-                <Chip size="small" label={translate(`shuoshi.designer.field_type.${field.type}`)} />
-                {field.required ? <Chip size="small" color="primary" variant="outlined" label={translate('shuoshi.designer.field.required')} /> : null}
-                {field.pii ? <Chip size="small" color="secondary" variant="outlined" label={translate('shuoshi.designer.field.pii')} /> : null}
-              </Stack>
-            </AccordionSummary>
+            <EntrySummary id={id} name={l(field.label) || id} before={isLocked ? <LockIcon fontSize="small" color="disabled" aria-label={translate('shuoshi.designer.diagram.locked')} /> : null}>
+              <Chip size="small" label={translate(`shuoshi.designer.field_type.${field.type}`)} />
+              {field.required ? <Chip size="small" color="primary" variant="outlined" label={translate('shuoshi.designer.field.required')} /> : null}
+              {field.pii ? <Chip size="small" color="secondary" variant="outlined" label={translate('shuoshi.designer.field.pii')} /> : null}
+            </EntrySummary>
             <AccordionDetails>
               <FieldEditor id={id} field={field} disabled={readOnly === true || isLocked} onChange={(next) => onChange({ ...fields, [id]: next })} />
               {readOnly || isLocked ? null : (

@@ -8,7 +8,7 @@ import type { Choice } from './use-choices.js';
 
 /**
  * The warning ladder of a state: rows of "at" (a share of the SLA such as 80%, or a duration
- * such as 2wd), colour and who is told.
+ * such as 2wd), colour and who is told. Disabled, it shows the steps without add or remove buttons.
  * @example
  * <LadderEditor value={state.warnings} roles={roles} onChange={(warnings) => update({ warnings })} />
  */
@@ -37,14 +37,19 @@ export function LadderEditor({ value, roles, onChange, disabled }: { value: Ladd
               set(steps.map((s, i) => (i === index ? (Object.keys(others).length > 0 ? { ...rest, notify: others } : rest) : s)));
             }}
           />
-          <IconButton size="small" disabled={disabled} aria-label={translate('shuoshi.designer.ladder.remove')} onClick={() => set(steps.filter((_s, i) => i !== index))}>
-            <DeleteIcon fontSize="small" />
-          </IconButton>
+          {disabled ? null : (
+            <IconButton size="small" aria-label={translate('shuoshi.designer.ladder.remove')} onClick={() => set(steps.filter((_s, i) => i !== index))}>
+              <DeleteIcon fontSize="small" />
+            </IconButton>
+          )}
         </Stack>
       ))}
-      <Button size="small" startIcon={<AddIcon />} disabled={disabled} sx={{ alignSelf: 'flex-start' }} onClick={() => set([...steps, steps.length === 0 ? { at: '80%', level: 'yellow' } : { at: '100%', level: 'red', notify: { roles: ['supervisor'] } }])}>
-        {translate('shuoshi.designer.ladder.add')}
-      </Button>
+      {/* Read-only shows the steps without ways to add or remove one, like the other editors. */}
+      {disabled ? null : (
+        <Button size="small" startIcon={<AddIcon />} sx={{ alignSelf: 'flex-start' }} onClick={() => set([...steps, steps.length === 0 ? { at: '80%', level: 'yellow' } : { at: '100%', level: 'red', notify: { roles: ['supervisor'] } }])}>
+          {translate('shuoshi.designer.ladder.add')}
+        </Button>
+      )}
     </Stack>
   );
 }

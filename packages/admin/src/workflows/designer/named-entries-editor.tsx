@@ -1,15 +1,16 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Accordion, AccordionDetails, AccordionSummary, Button, Stack, Typography } from '@mui/material';
+import { Accordion, AccordionDetails, Button, Stack } from '@mui/material';
 import type { LocalizedText } from '@shuoshi/engine';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { useLocalized } from '../../i18n/use-localized.js';
 import { BilingualInput } from './bilingual-input.js';
 import { DeleteDialog } from './delete-dialog.js';
+import { EntrySummary } from './entry-summary.js';
 import { NewIdForm } from './new-id-form.js';
 import type { Usage } from './node-usage.js';
 import { OptionalBilingualInput } from './optional-bilingual-input.js';
+import { withKey } from './with-key.js';
 
 /**
  * A named thing a workflow declares (a custom role, an agency, a host action).
@@ -40,14 +41,7 @@ export function NamedEntriesEditor({ name, value, taken, usageOf, newIdLabel, ad
     <Stack spacing={1} data-testid={`${name}-entries`}>
       {Object.entries(entries).map(([id, entry]) => (
         <Accordion key={id} expanded={open === id} onChange={() => setOpen(open === id ? null : id)} disableGutters variant="outlined" data-testid={`${name}-${id}`}>
-          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
-              <Typography sx={{ fontWeight: 600 }}>{l(entry.title) || id}</Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
-                {id}
-              </Typography>
-            </Stack>
-          </AccordionSummary>
+          <EntrySummary id={id} name={l(entry.title) || id} />
           <AccordionDetails>
             <Stack spacing={1.5}>
               <BilingualInput label={translate('shuoshi.designer.entry.title')} value={entry.title} disabled={disabled} onChange={(title) => setEntry(id, { ...entry, title })} name={`${name}-${id}-title`} />
@@ -56,10 +50,7 @@ export function NamedEntriesEditor({ name, value, taken, usageOf, newIdLabel, ad
                 value={entry.description}
                 disabled={disabled}
                 multiline
-                onChange={(description) => {
-                  const { description: _old, ...rest } = entry;
-                  setEntry(id, description ? { ...rest, description } : rest);
-                }}
+                onChange={(description) => setEntry(id, withKey(entry, 'description', description))}
                 name={`${name}-${id}-description`}
               />
               {disabled ? null : (

@@ -21,13 +21,7 @@ import { ReferralEditor } from './referral-editor.js';
 import { TagsInput } from './tags-input.js';
 import { TimeoutEditor } from './timeout-editor.js';
 import { useChoices } from './use-choices.js';
-
-function withKey<K extends keyof StateDefinition>(state: StateDefinition, key: K, value: StateDefinition[K] | undefined): StateDefinition {
-  const next = { ...state };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
-}
+import { withKey } from './with-key.js';
 
 /**
  * The form of one state: titles, description, roles, SLA (a number and natural or working

@@ -4,6 +4,7 @@ import { useTranslate } from 'react-admin';
 import { useLocalized } from '../../i18n/use-localized.js';
 import { DurationInput } from './duration-input.js';
 import { durationText } from './duration-text.js';
+import { withKey } from './with-key.js';
 
 type Timeout = NonNullable<StateDefinition['onTimeout']>;
 
@@ -45,10 +46,7 @@ export function TimeoutEditor({ value, transitions, sla, onChange, disabled }: {
             label={translate('shuoshi.designer.timeout.after')}
             value={value.after}
             disabled={disabled}
-            onChange={(after) => {
-              const { after: _old, ...rest } = value;
-              onChange(after ? { ...rest, after } : rest);
-            }}
+            onChange={(after) => onChange(withKey(value, 'after', after))}
             name="timeout-after"
           />
           {value.after === undefined ? (

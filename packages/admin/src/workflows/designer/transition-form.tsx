@@ -12,16 +12,10 @@ import { FormSection } from './form-section.js';
 import { MultiPicker } from './multi-picker.js';
 import { titledUsages, transitionUsage } from './node-usage.js';
 import { useChoices } from './use-choices.js';
+import { withKey } from './with-key.js';
 
 // Selects whose empty value means "unchanged" show that choice instead of an empty box.
 const EMPTY_SHOWN = { select: { displayEmpty: true }, inputLabel: { shrink: true } } as const;
-
-function withKey<K extends keyof Transition>(transition: Transition, key: K, value: Transition[K] | undefined): Transition {
-  const next = { ...transition };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
-}
 
 /**
  * The form of one transition: label, target, roles, required and cleared fields, the condition

@@ -14,6 +14,13 @@ function run(...actions: Array<DraftHistoryAction<Draft>>): DraftHistory<Draft> 
 const load = (title: string, source = 'chalu-grievance@1'): DraftHistoryAction<Draft> => ({ type: 'load', draft: { title }, source });
 const edit = (title: string, at = 0, target?: string): DraftHistoryAction<Draft> => ({ type: 'edit', draft: { title }, at, ...(target ? { target } : {}) });
 
+// A key pressed on the page (or in an element, from where it bubbles up to the page), as the user would.
+function press(init: KeyboardEventInit, target: EventTarget = window): void {
+  act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true }));
+  });
+}
+
 describe('the history of drafts', () => {
   it('undoes and redoes edits one at a time', () => {
     const edited = run(load('a'), edit('b'), edit('c'));
@@ -64,34 +71,30 @@ describe('the history of drafts', () => {
   });
 });
 
+// The hook with a version loaded ({ title: 'a' }) and one edit made to it ({ title: 'b' }).
+function editedOnce(enabled: boolean) {
+  const { result } = renderHook(() => useDraftHistory<Draft>(enabled));
+  act(() => result.current.load({ title: 'a' }, 'x@1'));
+  act(() => result.current.change({ title: 'b' }));
+  return result;
+}
+
 describe('useDraftHistory', () => {
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z or Ctrl+Y, but leaves text boxes to the browser', () => {
-    const { result } = renderHook(() => useDraftHistory<Draft>(true));
-    act(() => result.current.load({ title: 'a' }, 'x@1'));
-    act(() => result.current.change({ title: 'b' }));
+    const result = editedOnce(true);
     expect(result.current.canUndo).toBe(true);
-    act(() => {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true }));
-    });
+    press({ key: 'z', ctrlKey: true });
     expect(result.current.draft).toEqual({ title: 'a' });
     expect(result.current.canRedo).toBe(true);
-    act(() => {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Z', ctrlKey: true, shiftKey: true }));
-    });
+    press({ key: 'Z', ctrlKey: true, shiftKey: true });
     expect(result.current.draft).toEqual({ title: 'b' });
-    act(() => {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', metaKey: true }));
-    });
-    act(() => {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'y', ctrlKey: true }));
-    });
+    press({ key: 'z', metaKey: true });
+    press({ key: 'y', ctrlKey: true });
     expect(result.current.draft).toEqual({ title: 'b' });
 
     const input = document.createElement('input');
     document.body.append(input);
-    act(() => {
-      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
-    });
+    press({ key: 'z', ctrlKey: true }, input);
     expect(result.current.draft).toEqual({ title: 'b' });
     input.remove();
   });
@@ -110,13 +113,9 @@ describe('useDraftHistory', () => {
   });
 
   it('does nothing while read-only', () => {
-    const { result } = renderHook(() => useDraftHistory<Draft>(false));
-    act(() => result.current.load({ title: 'a' }, 'x@1'));
-    act(() => result.current.change({ title: 'b' }));
+    const result = editedOnce(false);
     expect(result.current.canUndo).toBe(false);
-    act(() => {
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true }));
-    });
+    press({ key: 'z', ctrlKey: true });
     act(() => result.current.undo());
     expect(result.current.draft).toEqual({ title: 'b' });
   });

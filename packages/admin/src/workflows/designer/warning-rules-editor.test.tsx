@@ -4,24 +4,13 @@ import userEvent from '@testing-library/user-event';
 import type { FieldDefinition, WarningRule } from '@shuoshi/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderControlled } from '../../testing/render-controlled.js';
+import { TEST_FIELDS } from './test-fields.js';
 import type { Choice } from './use-choices.js';
 import { WarningRulesEditor } from './warning-rules-editor.js';
 
 afterEach(cleanup);
 
 type Rules = Record<string, WarningRule>;
-
-const FIELDS: Record<string, FieldDefinition> = {
-  workers_affected: { type: 'integer', label: { zh: '涉及人数', en: 'Workers affected' } },
-  category: {
-    type: 'select',
-    label: { zh: '诉求类别', en: 'Category' },
-    options: [
-      { value: 'wages', label: { zh: '欠薪', en: 'Wage arrears' } },
-      { value: 'commute', label: { zh: '通勤', en: 'Commute' } },
-    ],
-  },
-};
 
 const ROLES: Choice[] = [
   { id: 'supervisor', label: '督办人员' },
@@ -35,7 +24,7 @@ const RULES: Rules = {
 function renderEditor(options: { initial?: Rules | undefined; fields?: Record<string, FieldDefinition>; disabled?: boolean } = {}) {
   // An explicit `initial: undefined` means no rules, not the default ones.
   const initial = 'initial' in options ? options.initial : RULES;
-  const { fields = FIELDS, disabled = false } = options;
+  const { fields = TEST_FIELDS, disabled = false } = options;
   return renderControlled<Rules | undefined>(initial, (value, onChange) => <WarningRulesEditor value={value} fields={fields} roles={ROLES} disabled={disabled} onChange={onChange} />);
 }
 

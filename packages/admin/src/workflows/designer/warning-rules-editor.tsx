@@ -1,30 +1,21 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { Accordion, AccordionDetails, AccordionSummary, Button, Checkbox, Chip, FormControlLabel, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import type { FieldComparison, FieldDefinition, WarningRule } from '@shuoshi/engine';
+import { Accordion, AccordionDetails, Button, Checkbox, Chip, FormControlLabel, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import type { FieldDefinition, WarningRule } from '@shuoshi/engine';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { useLocalized } from '../../i18n/use-localized.js';
 import { ConditionBuilder } from './condition-builder.js';
-import { defaultValue, operatorsFor } from './condition-operators.js';
+import { firstComparison } from './condition-operators.js';
 import { DeleteDialog } from './delete-dialog.js';
+import { EntrySummary } from './entry-summary.js';
 import { MultiPicker } from './multi-picker.js';
 import { NewIdForm } from './new-id-form.js';
 import { OptionalBilingualInput } from './optional-bilingual-input.js';
 import type { Choice } from './use-choices.js';
+import { withKey } from './with-key.js';
 
 type Rules = Record<string, WarningRule>;
 type Recipients = NonNullable<WarningRule['notify']>;
-
-// A rule must have a condition, so a new one starts with the first field's first comparison,
-// as the condition builder's own "add" does.
-function firstComparison(fields: Record<string, FieldDefinition>): FieldComparison | undefined {
-  const [id, field] = Object.entries(fields)[0] ?? [];
-  if (!id || !field) return undefined;
-  const op = operatorsFor(field.type)[0] ?? 'exists';
-  const value = defaultValue(field, op);
-  return value === undefined ? { field: id, op } : { field: id, op, value };
-}
 
 function withNotify(rule: WarningRule, notify: Recipients): WarningRule {
   const { notify: _old, ...rest } = rule;
@@ -44,10 +35,7 @@ function RuleEditor({ id, rule, fields, roles, disabled, onChange }: { id: strin
         label={translate('shuoshi.designer.rule.title')}
         value={rule.title}
         disabled={disabled}
-        onChange={(title) => {
-          const { title: _old, ...rest } = rule;
-          onChange(title ? { ...rest, title } : rest);
-        }}
+        onChange={(title) => onChange(withKey(rule, 'title', title))}
         name={`rule-${id}-title`}
       />
       <TextField select size="small" label={translate('shuoshi.designer.rule.level')} value={rule.level} disabled={disabled} onChange={(e) => onChange({ ...rule, level: e.target.value as WarningRule['level'] })} sx={{ maxWidth: 200 }} slotProps={{ htmlInput: { 'data-testid': `rule-${id}-level` } }}>
@@ -82,6 +70,7 @@ export function WarningRulesEditor({ value, fields, roles, onChange, disabled }:
   const [deleting, setDeleting] = useState<string | null>(null);
   const rules = value ?? {};
   const set = (next: Rules) => onChange(Object.keys(next).length > 0 ? next : undefined);
+  // A rule must have a condition, so a new one starts with the first comparison the condition builder's own "add" offers.
   const comparison = firstComparison(fields);
   return (
     <Stack spacing={1} data-testid="warning-rules-editor">
@@ -92,15 +81,7 @@ export function WarningRulesEditor({ value, fields, roles, onChange, disabled }:
       ) : null}
       {Object.entries(rules).map(([id, rule]) => (
         <Accordion key={id} expanded={open === id} onChange={() => setOpen(open === id ? null : id)} disableGutters variant="outlined" data-testid={`rule-${id}`}>
-          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-              <Chip size="small" color={rule.level === 'red' ? 'error' : 'warning'} label={translate(`shuoshi.designer.level.${rule.level === 'red' ? 'red' : 'yellow'}`)} />
-              <Typography sx={{ fontWeight: 600 }}>{l(rule.title) || id}</Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
-                {id}
-              </Typography>
-            </Stack>
-          </AccordionSummary>
+          <EntrySummary id={id} name={l(rule.title) || id} before={<Chip size="small" color={rule.level === 'red' ? 'error' : 'warning'} label={translate(`shuoshi.designer.level.${rule.level === 'red' ? 'red' : 'yellow'}`)} />} />
           <AccordionDetails>
             <RuleEditor id={id} rule={rule} fields={fields} roles={roles} disabled={disabled} onChange={(next) => set({ ...rules, [id]: next })} />
             {disabled ? null : (

@@ -4,7 +4,7 @@ import UndoIcon from '@mui/icons-material/Undo';
 import { Alert, Box, Button, Chip, Stack, Tooltip, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { deepEqual, type Workflow } from '@shuoshi/engine';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Loading, Title, useNotify, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
 import { apiErrorOf, apiFetch } from '../../api/api-fetch.js';
@@ -26,6 +26,20 @@ export function patchBody(detail: Pick<WorkflowDetail, 'key'>, template: Workflo
   if (!template) return { body: { definition: edited }, dropped: [] };
   const { overlay, dropped } = deriveOverlay(template, edited);
   return { body: { overlay: { key: detail.key, ...overlay } }, dropped };
+}
+
+function HistoryButton({ step, icon, enabled, onClick }: { step: 'undo' | 'redo'; icon: ReactNode; enabled: boolean; onClick(): void }) {
+  const translate = useTranslate();
+  return (
+    <Tooltip title={translate(step === 'undo' ? 'shuoshi.history.undo_tip' : 'shuoshi.history.redo_tip')}>
+      {/* A disabled button fires no events: the span keeps the tooltip, which names the shortcut. */}
+      <span>
+        <Button size="small" startIcon={icon} disabled={!enabled} onClick={onClick} data-testid={`designer-${step}`}>
+          {translate(step === 'undo' ? 'shuoshi.history.undo' : 'shuoshi.history.redo')}
+        </Button>
+      </span>
+    </Tooltip>
+  );
 }
 
 /**
@@ -104,24 +118,15 @@ export function WorkflowDesigner() {
             {translate('shuoshi.designer.unsaved')}
           </Typography>
         ) : null}
-        <Tooltip title={translate('shuoshi.history.undo_tip')}>
-          <span>
-            <Button size="small" startIcon={<UndoIcon />} disabled={!canUndo} onClick={undo} data-testid="designer-undo">
-              {translate('shuoshi.history.undo')}
-            </Button>
-          </span>
-        </Tooltip>
-        <Tooltip title={translate('shuoshi.history.redo_tip')}>
-          <span>
-            <Button size="small" startIcon={<RedoIcon />} disabled={!canRedo} onClick={redo} data-testid="designer-redo">
-              {translate('shuoshi.history.redo')}
-            </Button>
-          </span>
-        </Tooltip>
+        {/* A published version changes no more: no undo, redo or save, as the forms offer no edits. */}
         {readOnly ? null : (
-          <Button variant="contained" startIcon={<SaveIcon />} disabled={!dirty || saving} onClick={() => void save()} data-testid="designer-save">
-            {translate('shuoshi.designer.save')}
-          </Button>
+          <>
+            <HistoryButton step="undo" icon={<UndoIcon />} enabled={canUndo} onClick={undo} />
+            <HistoryButton step="redo" icon={<RedoIcon />} enabled={canRedo} onClick={redo} />
+            <Button variant="contained" startIcon={<SaveIcon />} disabled={!dirty || saving} onClick={() => void save()} data-testid="designer-save">
+              {translate('shuoshi.designer.save')}
+            </Button>
+          </>
         )}
       </Stack>
       {readOnly ? (

@@ -10,22 +10,23 @@ import { OptionalBilingualInput } from './optional-bilingual-input.js';
 import { PublicOptionsEditor } from './public-options-editor.js';
 import { useChoices } from './use-choices.js';
 import { WarningRulesEditor } from './warning-rules-editor.js';
+import { withKey } from './with-key.js';
 
 const IDENTIFIER = /^[a-z][a-z0-9_]{0,63}$/;
 const DEFAULT_CALENDAR = 'cn-mainland';
 // The server registers no calendars of its own, so the engine's built-ins are the ones it knows.
 const CALENDARS = createCalendarRegistry();
 
-function withKey<K extends keyof Workflow>(workflow: Workflow, key: K, value: Workflow[K] | undefined): Workflow {
-  const next = { ...workflow };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
-}
-
 // A workflow may redefine a built-in role or agency; removing its own entry then falls back to
 // the built-in one, which nothing needs to be guarded against.
 const BUILTIN: Record<NamedEntryKind, ReadonlySet<string>> = { roles: new Set<string>(BUILTIN_ROLES), agencies: new Set(Object.keys(BUILTIN_AGENCIES)), actions: new Set() };
+
+// Custom roles, outside agencies and host actions are declared alike: one section each.
+const ENTRY_SECTIONS: ReadonlyArray<{ kind: NamedEntryKind; name: string; title: string; help?: string; newId: string; add: string }> = [
+  { kind: 'roles', name: 'role', title: 'shuoshi.designer.settings.roles', newId: 'shuoshi.designer.settings.new_role', add: 'shuoshi.designer.settings.add_role' },
+  { kind: 'agencies', name: 'agency', title: 'shuoshi.designer.settings.agencies', help: 'shuoshi.designer.settings.agencies_help', newId: 'shuoshi.designer.settings.new_agency', add: 'shuoshi.designer.settings.add_agency' },
+  { kind: 'actions', name: 'action', title: 'shuoshi.designer.settings.actions', help: 'shuoshi.designer.settings.actions_help', newId: 'shuoshi.designer.settings.new_action', add: 'shuoshi.designer.settings.add_action' },
+];
 
 function CategoryInput({ value, disabled, onChange }: { value: string | undefined; disabled?: boolean; onChange(next: string | undefined): void }) {
   const translate = useTranslate();
@@ -89,21 +90,16 @@ export function WorkflowSettings({ workflow, onChange, readOnly }: { workflow: W
           ))}
         </TextField>
       </FormSection>
-      <FormSection title={translate('shuoshi.designer.settings.roles')}>
-        <NamedEntriesEditor name="role" value={workflow.roles} taken={choices.roles.map((r) => r.id)} usageOf={usageOf('roles')} newIdLabel={translate('shuoshi.designer.settings.new_role')} addLabel={translate('shuoshi.designer.settings.add_role')} disabled={readOnly} onChange={(roles) => onChange(withKey(workflow, 'roles', roles))} />
-      </FormSection>
-      <FormSection title={translate('shuoshi.designer.settings.agencies')}>
-        <Typography variant="caption" color="text.secondary">
-          {translate('shuoshi.designer.settings.agencies_help')}
-        </Typography>
-        <NamedEntriesEditor name="agency" value={workflow.agencies} taken={choices.agencies.map((a) => a.id)} usageOf={usageOf('agencies')} newIdLabel={translate('shuoshi.designer.settings.new_agency')} addLabel={translate('shuoshi.designer.settings.add_agency')} disabled={readOnly} onChange={(agencies) => onChange(withKey(workflow, 'agencies', agencies))} />
-      </FormSection>
-      <FormSection title={translate('shuoshi.designer.settings.actions')}>
-        <Typography variant="caption" color="text.secondary">
-          {translate('shuoshi.designer.settings.actions_help')}
-        </Typography>
-        <NamedEntriesEditor name="action" value={workflow.actions} taken={choices.actions.map((a) => a.id)} usageOf={usageOf('actions')} newIdLabel={translate('shuoshi.designer.settings.new_action')} addLabel={translate('shuoshi.designer.settings.add_action')} disabled={readOnly} onChange={(actions) => onChange(withKey(workflow, 'actions', actions))} />
-      </FormSection>
+      {ENTRY_SECTIONS.map((section) => (
+        <FormSection key={section.kind} title={translate(section.title)}>
+          {section.help ? (
+            <Typography variant="caption" color="text.secondary">
+              {translate(section.help)}
+            </Typography>
+          ) : null}
+          <NamedEntriesEditor name={section.name} value={workflow[section.kind]} taken={choices[section.kind].map((c) => c.id)} usageOf={usageOf(section.kind)} newIdLabel={translate(section.newId)} addLabel={translate(section.add)} disabled={readOnly} onChange={(entries) => onChange(withKey(workflow, section.kind, entries))} />
+        </FormSection>
+      ))}
       <FormSection title={translate('shuoshi.designer.settings.warning_rules')}>
         <Typography variant="caption" color="text.secondary">
           {translate('shuoshi.designer.settings.warning_rules_help')}
