@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
+import { preparedPool } from './prepared-pool.js';
 
 /**
  * An open database: the Kysely instance, which engine it runs on, and how to close it.
@@ -37,7 +38,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (options.databaseUrl) {
     const schema = options.schema ?? 'public';
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20, options: `-c search_path=${schema}` });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
     if (schema !== 'public') await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
     return { db, dialect: 'postgres', schema, close: () => db.destroy() };
   }

@@ -30,6 +30,11 @@ function filters(scope: MetricsScope): RawBuilder<unknown> {
   return sql.join(parts, sql` and `);
 }
 
+const COUNTERS = [
+  'received', 'completed', 'completed_resolved', 'on_time', 'responded', 'responded_on_time', 'ideas', 'ideas_adopted', 'ideas_value',
+  'open', 'overdue', 'referrals_awaiting', 'referrals_overdue', 'ratings', 'rating_sum', 'ratings_satisfied',
+];
+
 const COLUMNS = sql.raw(`kind, bucket, tenant_id, workflow_key, workflow_category, data_category, channel, state, warning,
   received, completed, completed_resolved, on_time, responded, responded_on_time, ideas, ideas_adopted, ideas_value,
   open, overdue, referrals_awaiting, referrals_overdue, ratings, rating_sum, ratings_satisfied`);
@@ -67,15 +72,15 @@ export interface RollupRead {
  * const { groups, unfolded } = await loadRollupFigures(db, { ...scope, period });
  */
 export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScope): Promise<RollupRead> {
+  // The subtree rows are a few dozen: they come as they are and are added up here, which spares
+  // PostgreSQL planning a grouped aggregate on every request (the plan cost more than the run).
+  // The rows by dim can be thousands: PostgreSQL groups those.
+  const plain = unfiltered(scope);
+  const counters = sql.raw(COUNTERS.map((c) => (plain ? c : `sum(${c}) as ${c}`)).join(', '));
   const result = await sql<RollupSums>`
-    select r.grp, r.kind, r.workflow_key, r.state, r.warning,
-      sum(received) as received, sum(completed) as completed, sum(completed_resolved) as completed_resolved, sum(on_time) as on_time,
-      sum(responded) as responded, sum(responded_on_time) as responded_on_time, sum(ideas) as ideas, sum(ideas_adopted) as ideas_adopted,
-      sum(ideas_value) as ideas_value, sum(open) as open, sum(overdue) as overdue, sum(referrals_awaiting) as referrals_awaiting,
-      sum(referrals_overdue) as referrals_overdue, sum(ratings) as ratings, sum(rating_sum) as rating_sum, sum(ratings_satisfied) as ratings_satisfied,
-      (${unfoldedIn(scope.tenantPath)}) as unfolded
-    from ${unfiltered(scope) ? subtreeRows(scope) : dimRows(scope)}
-    group by 1, 2, 3, 4, 5`.execute(db);
+    select r.grp, r.kind, r.workflow_key, r.state, r.warning, ${counters}, (${unfoldedIn(scope.tenantPath)}) as unfolded
+    from ${plain ? subtreeRows(scope) : dimRows(scope)}
+    ${plain ? sql`` : sql`group by 1, 2, 3, 4, 5`}`.execute(db);
 
   const groups = new Map<string, RollupFigures>();
   for (const row of result.rows) {
@@ -83,7 +88,11 @@ export async function loadRollupFigures(db: Kysely<Database>, scope: MetricsScop
     groups.set(row.grp, figures);
     addRow(figures, row);
   }
-  for (const figures of groups.values()) figures.counts.openByState.sort((a, b) => a.workflow.localeCompare(b.workflow) || a.state.localeCompare(b.state));
+  for (const figures of groups.values()) {
+    // A state whose open cases all moved on since the last compaction adds up to nothing.
+    figures.counts.openByState = figures.counts.openByState.filter((entry) => entry.count > 0);
+    figures.counts.openByState.sort((a, b) => a.workflow.localeCompare(b.workflow) || a.state.localeCompare(b.state));
+  }
   // Without a row there is no flag: ask on its own (a subtree with no figures, or nothing folded).
   const unfolded = result.rows.length > 0 ? result.rows[0]?.unfolded === true : await hasUnfoldedCases(db, scope.tenantPath);
   return { groups, unfolded };
@@ -95,9 +104,12 @@ function unfiltered(scope: MetricsScope): boolean {
 
 function wantedRows(scope: MetricsScope, suffix: '' | '_tree'): RawBuilder<unknown> {
   const buckets = periodBuckets(scope.period.from, scope.period.to);
-  const [flow, stock, rating] = ['flow', 'stock', 'rating'].map((kind) => `${kind}${suffix}`);
-  const bucketed = sql`kind in (${flow}, ${rating}) and bucket = any(${buckets}::text[])`;
-  return scope.cohortOnly ? bucketed : sql`(kind = ${stock} or (${bucketed}))`;
+  // Stock rows have the empty bucket and flow and rating rows never do, so "these kinds, these
+  // buckets" picks the stock as it is and the period's flows and ratings. Written this way (no OR,
+  // the kinds as literals the planner knows) the statement plans in a tenth of the time: planning
+  // the OR across both tables cost more than running it.
+  const kinds = (scope.cohortOnly ? ['flow', 'rating'] : ['stock', 'flow', 'rating']).map((kind) => sql.lit(`${kind}${suffix}`));
+  return sql`kind in (${sql.join(kinds)}) and bucket = any(${scope.cohortOnly ? buckets : ['', ...buckets]}::text[])`;
 }
 
 /** Without filters: the subtree rows of the union (or of each of its children), a few hundred at most. */
@@ -151,7 +163,8 @@ function addRow(figures: RollupFigures, row: RollupSums): void {
     ratings.count += n('ratings');
     ratings.sum += n('rating_sum');
     ratings.satisfied += n('ratings_satisfied');
-  } else if (n('open') > 0) {
+  } else {
+    // Stock rows are added whatever their sign: a delta row takes away what a rollup row holds.
     counts.openTotal += n('open');
     counts.overdue += n('overdue');
     counts.referralsAwaiting += n('referrals_awaiting');
