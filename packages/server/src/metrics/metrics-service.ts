@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AppDeps } from '../app/app-deps.js';
 import type { Caller } from '../auth/caller.js';
 import type { Database } from '../db/database.js';
-import { resolveMetricsContext, type MetricsContext } from './metrics-context.js';
+import { createMetricsContextResolver, type MetricsContext } from './metrics-context.js';
 import { monthlyPeriods, resolvePeriod, type MetricsPeriod } from './metrics-period.js';
 import { loadMetricsCounts, loadRatingCounts, type MetricsCounts, type MetricsScope, type RatingCounts } from './metrics-repository.js';
 import { createClosedPeriods, type ClosedPeriods } from './closed-periods.js';
@@ -101,6 +101,9 @@ function metricsOf(context: MetricsContext, period: MetricsPeriod, counts: Metri
   };
 }
 
+/** How long a process keeps a union's workflow versions for its figures (see createMetricsContextResolver). */
+const CONTEXT_TTL_MS = 5000;
+
 /**
  * The metrics service: the figures of a union's subtree for a period, the ranked table of its
  * direct children, and the monthly trend; every figure from the event log (see docs/metrics.md).
@@ -111,12 +114,13 @@ function metricsOf(context: MetricsContext, period: MetricsPeriod, counts: Metri
 export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'clock'>) {
   const { db, clock } = deps;
   const closed = createClosedPeriods();
+  const resolveMetricsContext = createMetricsContextResolver(deps, { ttlMs: CONTEXT_TTL_MS });
 
   return {
     /** GET /metrics: the figures of the union's subtree for the period. */
     async metrics(caller: Caller, query: Omit<MetricsQuery, 'format'>): Promise<Metrics> {
       const period = resolvePeriod(query, clock.now());
-      const context = await resolveMetricsContext(deps, caller, query);
+      const context = await resolveMetricsContext(caller, query);
       const scope = { ...context.scope, period, groupByChild: false };
       const { counts, ratings } = (await loadFigures(db, scope, closed)).get('') ?? emptyRollupFigures();
       return metricsOf(context, period, counts, ratings);
@@ -125,7 +129,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
     /** GET /metrics/townships: the direct child unions ranked on the main rates (the monthly 通报). */
     async townships(caller: Caller, query: Omit<MetricsQuery, 'format'>): Promise<Townships> {
       const period = resolvePeriod(query, clock.now());
-      const context = await resolveMetricsContext(deps, caller, query);
+      const context = await resolveMetricsContext(caller, query);
       const scope = { ...context.scope, period, groupByChild: true };
       const groups = await loadFigures(db, scope, closed);
       const children = await db.selectFrom('tenants').select(['tenant_id', 'name_zh', 'name_en']).where('parent_id', '=', context.tenant.id).orderBy('tenant_id').execute();
@@ -149,7 +153,7 @@ export function createMetricsService(deps: Pick<AppDeps, 'db' | 'engine' | 'cloc
 
     /** GET /metrics/trend: the main rates month by month, oldest first, up to the current month. */
     async trend(caller: Caller, query: Omit<TrendQuery, 'format'>): Promise<Trend> {
-      const context = await resolveMetricsContext(deps, caller, query);
+      const context = await resolveMetricsContext(caller, query);
       const months = await inSnapshot(db, async (trx) => {
         const points: Trend['months'] = [];
         for (const period of monthlyPeriods(query.months, clock.now())) {
