@@ -13,6 +13,12 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   baseDir: string;
   openDatabase?: (config: ServerConfig) => Promise<DatabaseHandle>;
+  /**
+   * This process is the `shuoshi` command itself, so `start` may run copies of it as a cluster
+   * (node:cluster forks the running script). Unset where the CLI runs inside another program, e.g.
+   * a test: there `start` is one process whatever SHUOSHI_WORKERS says.
+   */
+  forkable?: boolean;
 }
 
 /**

@@ -29,17 +29,22 @@ export async function runStart(io: CliIo, signals: StopSignals, onStarted?: (run
   } catch (error) {
     throw new StartupError(error instanceof Error ? error.message : String(error));
   }
-  const count = workerCount(config, availableParallelism());
+  const count = io.forkable === true ? workerCount(config, availableParallelism()) : 1;
   if (count > 1 && cluster.isPrimary) return runCluster(config, count, { out: io.out, err: io.err, adminDist: adminDistOf(config, io.baseDir), signals });
-  // A process of a cluster: the primary has prepared the database and prints for all; it stops
-  // this process with SIGTERM, and a Ctrl-C in the terminal (sent to every process) is its to handle.
+  // A process of a cluster: the primary has prepared the database, prints for all and stops this
+  // process with SIGTERM (then SIGKILL). A Ctrl-C in the terminal reaches every process: it is the
+  // primary's to handle, so it is ignored here from the start.
   const inCluster = cluster.isWorker;
-  const running = await startServer({ env: io.env, baseDir: io.baseDir, out: io.out, ...(inCluster ? { prepared: true } : {}) });
+  if (inCluster) signals.on('SIGINT', () => undefined);
+  const running = await startServer({ env: io.env, baseDir: io.baseDir, out: io.out, ...(inCluster ? { prepared: true, workers: count } : {}) });
   onStarted?.(running);
   return new Promise<number>((resolveCode) => {
     let stopping = false;
     const stop = (signal: string): void => {
       if (stopping) {
+        // In a cluster the same SIGTERM may come twice (from a service manager and from the
+        // primary): the primary kills a process that does not stop in time.
+        if (inCluster) return;
         io.err(`${signal} again: exiting at once.`);
         signals.exitNow(1);
         return;
@@ -54,7 +59,7 @@ export async function runStart(io: CliIo, signals: StopSignals, onStarted?: (run
         },
       );
     };
-    signals.on('SIGINT', inCluster ? () => undefined : stop);
+    if (!inCluster) signals.on('SIGINT', stop);
     signals.on('SIGTERM', stop);
   });
 }

@@ -77,15 +77,20 @@ function requireOneProcessWhereShared(env: { SHUOSHI_WORKERS: number | 'auto'; D
   }
 }
 
+/** The most processes SHUOSHI_WORKERS=auto starts, however many CPUs there are. */
+export const MAX_AUTO_WORKERS = 8;
+
 /**
  * How many server processes `shuoshi start` runs: SHUOSHI_WORKERS, where "auto" is one per CPU
- * on PostgreSQL and one on the embedded database or in test mode (whose clock is one process's).
+ * on PostgreSQL (8 at most) and one on the embedded database or in test mode (whose clock is one
+ * process's).
  * @example
  * workerCount(loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/test' }), 2); // 2
  */
 export function workerCount(config: Pick<ServerConfig, 'SHUOSHI_WORKERS' | 'DATABASE_URL' | 'SHUOSHI_TEST_MODE'>, cpus: number): number {
   if (config.SHUOSHI_WORKERS !== 'auto') return config.SHUOSHI_WORKERS;
-  return config.DATABASE_URL === undefined || config.SHUOSHI_TEST_MODE ? 1 : Math.max(1, cpus);
+  // More processes than this rarely pay on one database: each brings its own connections and loops.
+  return config.DATABASE_URL === undefined || config.SHUOSHI_TEST_MODE ? 1 : Math.min(MAX_AUTO_WORKERS, Math.max(1, cpus));
 }
 
 /**

@@ -27,7 +27,12 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   schema?: string;
   dataDir?: string;
+  /** Connections to PostgreSQL at most (20 by default; a cluster divides them among its processes). */
+  poolSize?: number;
 }
+
+/** Connections one server process keeps to PostgreSQL at most. */
+export const DEFAULT_POOL_SIZE = 20;
 
 /**
  * Opens the database; the dialect is chosen here and only here, everything else is one code path.
@@ -37,7 +42,10 @@ export interface DatabaseOptions {
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const schema = options.schema ?? 'public';
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 20, options: `-c search_path=${schema}` });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? DEFAULT_POOL_SIZE, options: `-c search_path=${schema}` });
+    // An idle connection that PostgreSQL drops (a restart, a network cut) is reported here; the
+    // pool discards it and the next query opens another. Unheard, it would end the process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
     if (schema !== 'public') await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
     return { db, dialect: 'postgres', schema, close: () => db.destroy() };

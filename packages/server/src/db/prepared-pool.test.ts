@@ -31,6 +31,28 @@ describe.runIf(DATABASE_URL)('preparedPool', () => {
     expect((await preparedTexts()).some((t) => /work_mem|statement_timeout/.test(t))).toBe(false);
   });
 
+  it('closes a connection whose prepared statement a migration made stale, so the next read works', async () => {
+    const table = `prepared_pool_${process.pid}_${Date.now()}`;
+    await sql`create table ${sql.table(table)} (id int)`.execute(db);
+    try {
+      await sql`insert into ${sql.table(table)} values (${1})`.execute(db);
+      expect((await sql`select * from ${sql.table(table)}`.execute(db)).rows).toEqual([{ id: 1 }]);
+      await sql`alter table ${sql.table(table)} add column note text`.execute(db);
+      // The statement prepared before the change cannot answer the new row type.
+      await expect(sql`select * from ${sql.table(table)}`.execute(db)).rejects.toMatchObject({ code: '0A000' });
+      expect((await sql`select * from ${sql.table(table)}`.execute(db)).rows).toEqual([{ id: 1, note: null }]);
+    } finally {
+      await sql`drop table if exists ${sql.table(table)}`.execute(db);
+    }
+  });
+
+  it('leaves a statement with a long list of values unnamed', async () => {
+    const ids = Array.from({ length: 100 }, (_, i) => i);
+    const result = await sql<{ n: number }>`select count(*)::int as n from (values ${sql.join(ids.map((i) => sql`(${i})`))}) v(x)`.execute(db);
+    expect(result.rows[0]?.n).toBe(100);
+    expect((await preparedTexts()).some((t) => t.includes('from (values'))).toBe(false);
+  });
+
   it('runs statements unnamed once a connection holds the most it may', async () => {
     // Distinct texts beyond the bound: every one answers, and the session holds no more than the bound.
     for (let i = 0; i < 520; i += 1) {

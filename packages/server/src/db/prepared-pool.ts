@@ -8,6 +8,16 @@ export const MAX_PREPARED_PER_CONNECTION = 500;
 // Only plannable statements are prepared: utility statements (DDL, SET, BEGIN...) gain nothing.
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
+// Statements built for a list (an IN of the ids asked for, rows inserted at once) get a new text
+// for each length: preparing them would fill a connection's statements with one-offs.
+const MAX_PREPARED_PARAMETERS = 64;
+const MAX_PREPARED_LENGTH = 16_384;
+
+// A statement prepared before a migration changed its table fails from then on ("cached plan
+// must not change result type"), as does one the server no longer has: the connection is then
+// closed rather than returned to the pool, and the next one prepares afresh.
+const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
+
 const prepared = new WeakMap<pg.PoolClient, Set<string>>();
 const names = new Map<string, string>();
 
@@ -27,17 +37,23 @@ function preparingClient(client: pg.PoolClient): PostgresPoolClient {
   const plain: PostgresPoolClient = client;
   const known = prepared.get(client) ?? new Set<string>();
   prepared.set(client, known);
+  let stale = false;
   function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
   function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
   function query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     if (typeof sqlOrCursor !== 'string') return plain.query(sqlOrCursor);
     const values = [...(parameters ?? [])];
-    if (!PREPARABLE.test(sqlOrCursor) || (!known.has(sqlOrCursor) && known.size >= MAX_PREPARED_PER_CONNECTION)) return plain.query<R>(sqlOrCursor, values);
+    const preparable = PREPARABLE.test(sqlOrCursor) && values.length <= MAX_PREPARED_PARAMETERS && sqlOrCursor.length <= MAX_PREPARED_LENGTH;
+    if (!preparable || (!known.has(sqlOrCursor) && known.size >= MAX_PREPARED_PER_CONNECTION)) return plain.query<R>(sqlOrCursor, values);
     known.add(sqlOrCursor);
     // node-postgres types `command` as any string; Kysely reads it as one of the DML verbs it is.
-    return client.query<R & pg.QueryResultRow>({ name: statementName(sqlOrCursor), text: sqlOrCursor, values }) as Promise<PostgresQueryResult<R>>;
+    const result = client.query<R & pg.QueryResultRow>({ name: statementName(sqlOrCursor), text: sqlOrCursor, values }) as Promise<PostgresQueryResult<R>>;
+    return result.catch((error: unknown) => {
+      if (STALE_STATEMENT_CODES.has(String((error as { code?: unknown }).code))) stale = true;
+      throw error;
+    });
   }
-  return { query, release: (destroy?: boolean) => client.release(destroy) };
+  return { query, release: (destroy?: boolean) => client.release(destroy === true || stale) };
 }
 
 /**

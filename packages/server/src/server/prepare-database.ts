@@ -30,11 +30,11 @@ export interface PreparedDatabase {
  */
 export async function openPreparedDatabase(
   config: Pick<ServerConfig, 'DATABASE_URL' | 'SHUOSHI_DB_SCHEMA' | 'SHUOSHI_SEED'>,
-  options: { dataDir?: string | undefined; prepare: boolean; now: Date; logger: Logger },
+  options: { dataDir?: string | undefined; prepare: boolean; now: Date; logger: Logger; poolSize?: number },
 ): Promise<PreparedDatabase> {
   let handle: DatabaseHandle;
   try {
-    handle = await createDatabase({ databaseUrl: config.DATABASE_URL, schema: config.SHUOSHI_DB_SCHEMA, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+    handle = await createDatabase({ databaseUrl: config.DATABASE_URL, schema: config.SHUOSHI_DB_SCHEMA, ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.poolSize ? { poolSize: options.poolSize } : {}) });
   } catch (error) {
     throw databaseStartupError(error, config.DATABASE_URL);
   }

@@ -19,7 +19,7 @@ export interface ClusterOptions {
   signals: { on(signal: 'SIGINT' | 'SIGTERM', handler: (signal: string) => void): void; exitNow(code: number): void };
 }
 
-/** Restarts of crashed processes allowed within RESTART_WINDOW_MS before the cluster gives up. */
+/** Restarts of crashed processes allowed per process within RESTART_WINDOW_MS before the cluster gives up. */
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 
@@ -31,9 +31,9 @@ function urlOf(config: Pick<ServerConfig, 'HOST'>, address: Address): string {
 /**
  * Runs `count` server processes on one PostgreSQL and one port (node:cluster shares the listening
  * socket): this primary migrates and seeds the database once, starts the processes, prints the
- * start-up text when all of them listen, starts a process again when one dies (up to 5 times a
- * minute, then stops them all), and on SIGINT or SIGTERM asks each to stop gracefully (a second
- * signal kills them at once). Every process runs the background workers, which share their work
+ * start-up text when all of them listen, starts a process again when one dies (after a pause that
+ * grows with each recent restart; more than 5 restarts a minute per process stops them all), and
+ * on SIGINT or SIGTERM asks each to stop gracefully (a second signal kills them at once). Every process runs the background workers, which share their work
  * through the database. Answers the exit code.
  * @example
  * process.exitCode = await runCluster(config, 2, { out: console.log, err: console.error, adminDist: undefined, signals });
@@ -83,14 +83,19 @@ export async function runCluster(config: ServerConfig, count: number, options: C
       }
       const now = Date.now();
       while (restarts.length > 0 && (restarts[0] ?? 0) < now - RESTART_WINDOW_MS) restarts.shift();
-      if (listening < count || restarts.length >= MAX_RESTARTS) {
-        options.err(`Server process ${worker.process.pid} exited (${signal ?? code}) ${listening < count ? 'before the cluster was ready' : `after ${MAX_RESTARTS} restarts in a minute`}: stopping the others. Its output above says why.`);
+      if (listening < count || restarts.length >= MAX_RESTARTS * count) {
+        options.err(`Server process ${worker.process.pid} exited (${signal ?? code}) ${listening < count ? 'before the cluster was ready' : `after ${MAX_RESTARTS * count} restarts in a minute`}: stopping the others. Its output above says why.`);
         stopAll(1);
         return;
       }
       restarts.push(now);
-      logger.error({ workerPid: worker.process.pid, code, signal }, 'a server process died; starting another');
-      fork();
+      // Waits a little longer after each recent restart: a database that is down for a while
+      // should not use up the restarts in a burst.
+      const delayMs = Math.min(10_000, 500 * restarts.length);
+      logger.error({ workerPid: worker.process.pid, code, signal, restartInMs: delayMs }, 'a server process died; starting another');
+      setTimeout(() => {
+        if (!stopping) fork();
+      }, delayMs);
     });
     const onSignal = (signal: string): void => {
       if (stopping) {

@@ -11,7 +11,7 @@ import { createApp } from '../app/create-app.js';
 import { createTokenSigner } from '../auth/tokens.js';
 import { createClock } from '../clock/clock.js';
 import { loadConfig, type ServerConfig } from '../config/server-config.js';
-import type { DatabaseHandle } from '../db/create-database.js';
+import { DEFAULT_POOL_SIZE, type DatabaseHandle } from '../db/create-database.js';
 import type { Database } from '../db/database.js';
 import type { SeedSummary } from '../seed/seed-demo.js';
 import { createBackgroundWorkers, type BackgroundWorkers } from '../workers/index.js';
@@ -51,6 +51,8 @@ export interface StartServerOptions {
    * prints the start-up text, so this process only opens the database and serves.
    */
   prepared?: boolean;
+  /** How many processes share the database (a cluster's): they divide the connections among them. */
+  workers?: number;
 }
 
 /**
@@ -145,7 +147,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const clock = createClock({ testMode: config.SHUOSHI_TEST_MODE });
   let prepared: PreparedDatabase;
   try {
-    prepared = await openPreparedDatabase(config, { dataDir, prepare: options.prepared !== true, now: clock.now(), logger });
+    prepared = await openPreparedDatabase(config, { dataDir, prepare: options.prepared !== true, now: clock.now(), logger, poolSize: Math.max(4, Math.floor(DEFAULT_POOL_SIZE / (options.workers ?? 1))) });
   } catch (error) {
     unlock();
     throw error;

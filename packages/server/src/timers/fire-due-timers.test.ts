@@ -64,6 +64,17 @@ describe('fireDueTimers', () => {
     expect(entries.filter((e) => e.type === '$timer' && e.data['timerId'] === 'gone.sla')).toEqual([]);
   });
 
+  it('cancels a due timer whose case does not exist, once nothing else is due', async () => {
+    await ctx.db
+      .insertInto('timers')
+      .values({ tenant_id: 'chalu', case_id: 'no-such-case', timer_id: 'orphan.sla', kind: 'sla', due_at: new Date(ctx.clock.now().getTime() - 1000), status: 'pending', fired_at: null })
+      .execute();
+    for (let round = await fireDueTimers(ctx.deps); round.fired > 0; round = await fireDueTimers(ctx.deps));
+    await fireDueTimers(ctx.deps);
+    const row = await ctx.db.selectFrom('timers').select('status').where('case_id', '=', 'no-such-case').executeTakeFirstOrThrow();
+    expect(row.status).toBe('cancelled');
+  });
+
   it('leaves a moved-on case alone: timers of a state left are cancelled by the step that left it', async () => {
     const opener = await token('chalu.intake_operator');
     const opened = await openCase(ctx, opener, { tenantId: 'chalu' });

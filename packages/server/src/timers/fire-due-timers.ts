@@ -31,16 +31,20 @@ export interface FiredTimers {
   refused: number;
 }
 
+/** Due timers looked at to find a batch's cases: room for the cases other processes hold now. */
+const CANDIDATES_PER_BATCH = 4;
+
 /**
- * Fires the timers due by the server's clock, one batch in one transaction: claims the due
- * pending rows with FOR UPDATE SKIP LOCKED (several processes never take the same row; PGlite
- * has one session, so there the transaction itself serialises), then locks their cases the same
- * way — a case another process or a user's step holds now keeps its timers pending for a later
- * round, so two processes never queue on one case (nor deadlock with a step that cancels the
- * timers they hold). It applies the engine's `fireTimer` to each case in that same transaction
- * through the event path (a `$timer` log entry, the case row, new timers and outbox rows), and
- * flips each handled row to `fired` — or `cancelled` when the timer no longer applies — in one
- * statement before committing. A crash before the commit leaves the rows pending.
+ * Fires the timers due by the server's clock, one batch in one transaction. It first locks the
+ * cases whose timers fell due first, skipping those another process or a user's step holds now
+ * (`FOR UPDATE SKIP LOCKED`: several processes take different cases and never queue on one), then
+ * claims those cases' due pending timers. Every writer of a case's timers — a step, a batch — holds
+ * the case's row lock first, so no two of them wait on each other in a cycle. It applies the
+ * engine's `fireTimer` to each case in that same transaction through the event path (a `$timer`
+ * log entry, the case row, new timers and outbox rows), and flips the handled rows to `fired` — or
+ * `cancelled` when the timer no longer applies — in one statement before committing. A crash
+ * before the commit leaves the rows pending. PGlite has one session: there the transaction itself
+ * serialises. Due timers of a case that does not exist are cancelled when nothing else is due.
  * @example
  * const round = await fireDueTimers(deps);
  */
@@ -48,21 +52,24 @@ export async function fireDueTimers(deps: Pick<AppDeps, 'db' | 'engine' | 'clock
   const now = deps.clock.now();
   const batchSize = options.batchSize ?? TIMER_BATCH_SIZE;
   return deps.db.transaction().execute(async (trx) => {
+    const round: FiredTimers = { fired: 0, stale: 0, refused: 0 };
+    const keys = await lockDueCases(trx, now, batchSize);
+    if (keys.length === 0) {
+      round.stale = await cancelOrphans(trx, now, batchSize);
+      return round;
+    }
+    const cases = new Map<string, CaseRow | undefined>();
+    for (const row of await lockCasesByIds(trx, keys)) cases.set(caseKey(row.tenant_id, row.case_id), row);
     const claimed = await sql<ClaimedTimer>`
       SELECT tenant_id, case_id, timer_id, kind, due_at FROM timers
-      WHERE status = 'pending' AND due_at <= ${now}::timestamptz
+      WHERE (tenant_id, case_id) IN (SELECT * FROM unnest(${keys.map((k) => k.tenantId)}::text[], ${keys.map((k) => k.caseId)}::text[]))
+        AND status = 'pending' AND due_at <= ${now}::timestamptz
       ORDER BY due_at, tenant_id, case_id, timer_id
-      LIMIT ${batchSize}::int
       FOR UPDATE SKIP LOCKED`.execute(trx);
-    const round: FiredTimers = { fired: 0, stale: 0, refused: 0 };
-    if (claimed.rows.length === 0) return round;
-    const cases = await lockClaimedCases(trx, claimed.rows);
     const handled: Array<{ timer: ClaimedTimer; status: 'fired' | 'cancelled' }> = [];
     for (const timer of claimed.rows) {
       const key = caseKey(timer.tenant_id, timer.case_id);
-      const held = cases.get(key);
-      if (held === 'busy') continue;
-      const outcome = held === 'missing' ? 'stale' : await fireOne(deps, trx, timer, held);
+      const outcome = await fireOne(deps, trx, timer, cases.get(key));
       // The case row changed: a later timer of the same case reads it again (under the lock held).
       if (outcome === 'fired') cases.set(key, undefined);
       round[outcome] += 1;
@@ -78,24 +85,36 @@ function caseKey(tenantId: string, caseId: string): string {
 }
 
 /**
- * Locks the claimed timers' cases (SKIP LOCKED) and tells apart, for each, the row read under
- * the lock, a case someone else holds now ('busy') and a case that does not exist ('missing').
+ * Locks up to `batchSize` cases with due pending timers, those that fell due first first, among
+ * the cases of the first `batchSize * CANDIDATES_PER_BATCH` due timers; a case held by someone
+ * else is skipped, not waited for.
  */
-async function lockClaimedCases(trx: Kysely<Database>, timers: readonly ClaimedTimer[]): Promise<Map<string, CaseRow | 'busy' | 'missing' | undefined>> {
-  const keys = new Map<string, { tenantId: string; caseId: string }>();
-  for (const timer of timers) keys.set(caseKey(timer.tenant_id, timer.case_id), { tenantId: timer.tenant_id, caseId: timer.case_id });
-  const cases = new Map<string, CaseRow | 'busy' | 'missing' | undefined>();
-  for (const row of await lockCasesByIds(trx, [...keys.values()])) cases.set(caseKey(row.tenant_id, row.case_id), row);
-  const unlocked = [...keys.entries()].filter(([key]) => !cases.has(key));
-  if (unlocked.length === 0) return cases;
-  const existing = await trx
-    .selectFrom('cases')
-    .select(['tenant_id', 'case_id'])
-    .where(sql<boolean>`(tenant_id, case_id) in (select * from unnest(${unlocked.map(([, k]) => k.tenantId)}::text[], ${unlocked.map(([, k]) => k.caseId)}::text[]))`)
-    .execute();
-  const busy = new Set(existing.map((row) => caseKey(row.tenant_id, row.case_id)));
-  for (const [key] of unlocked) cases.set(key, busy.has(key) ? 'busy' : 'missing');
-  return cases;
+async function lockDueCases(trx: Kysely<Database>, now: Date, batchSize: number): Promise<Array<{ tenantId: string; caseId: string }>> {
+  const { rows } = await sql<{ tenant_id: string; case_id: string }>`
+    SELECT c.tenant_id, c.case_id FROM cases c
+    JOIN (
+      SELECT tenant_id, case_id, min(due_at) AS first_due FROM (
+        SELECT tenant_id, case_id, due_at FROM timers
+        WHERE status = 'pending' AND due_at <= ${now}::timestamptz
+        ORDER BY due_at LIMIT ${batchSize * CANDIDATES_PER_BATCH}::int
+      ) d GROUP BY tenant_id, case_id
+    ) due ON due.tenant_id = c.tenant_id AND due.case_id = c.case_id
+    ORDER BY due.first_due, c.tenant_id, c.case_id
+    LIMIT ${batchSize}::int
+    FOR UPDATE OF c SKIP LOCKED`.execute(trx);
+  return rows.map((row) => ({ tenantId: row.tenant_id, caseId: row.case_id }));
+}
+
+/** Cancels due pending timers whose case does not exist (nothing could ever fire them). */
+async function cancelOrphans(trx: Kysely<Database>, now: Date, limit: number): Promise<number> {
+  const result = await sql`
+    UPDATE timers SET status = 'cancelled', fired_at = ${now}::timestamptz
+    WHERE (tenant_id, case_id, timer_id) IN (
+      SELECT t.tenant_id, t.case_id, t.timer_id FROM timers t
+      WHERE t.status = 'pending' AND t.due_at <= ${now}::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.tenant_id = t.tenant_id AND c.case_id = t.case_id)
+      LIMIT ${limit}::int FOR UPDATE SKIP LOCKED)`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /**
