@@ -37,8 +37,8 @@
 //                             summarise one with `npx tsx bench/server-profile.ts FILE`
 //   BENCH_SERVER_NODE_OPTIONS NODE_OPTIONS for the server (experiments only)
 //   BENCH_SERVER_MAIN         the server's entry instead of packages/server/src/cli/main.ts
-//   BENCH_SERVER_WORKERS      auto (SHUOSHI_WORKERS of the PostgreSQL server: "auto" is the product's
-//                             default, one process per CPU; 1 for a single process)
+//   BENCH_SERVER_WORKERS      1 (SHUOSHI_WORKERS of the PostgreSQL server, as the product's default;
+//                             "auto" for one process per CPU)
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -65,7 +65,7 @@ const DURATION_MS = DURATION_S * 1000;
 const WITH_PGLITE = flag('BENCH_PGLITE', true);
 const WITH_DIRECT = flag('BENCH_DIRECT', true);
 const WITH_FLOOR = flag('BENCH_FLOOR', true);
-const SERVER_WORKERS = process.env['BENCH_SERVER_WORKERS'] || 'auto';
+const SERVER_WORKERS = process.env['BENCH_SERVER_WORKERS'] || '1';
 const CPU_PROF = process.env['BENCH_CPU_PROF'] ? resolve(process.env['BENCH_CPU_PROF']) : undefined;
 const PASSWORD = `bench-${randomBytes(8).toString('hex')}`;
 const MAX_CLIENTS = Math.max(...CLIENTS);

@@ -21,6 +21,7 @@ Configuration (environment variables):
   DATABASE_URL (postgres://...: use PostgreSQL instead), SHUOSHI_DB_SCHEMA (public),
   SHUOSHI_SECRET (signs login tokens; required with DATABASE_URL, generated and kept in the data
   folder otherwise), SHUOSHI_SEED (true), SHUOSHI_ADMIN_DIST (packages/admin/dist),
-  SHUOSHI_TEST_MODE (false), LOG_LEVEL (info), SHUOSHI_WORKERS (auto: on PostgreSQL one server
-  process per CPU sharing the port, migrated and seeded once; one on PGlite and in test mode).
+  SHUOSHI_TEST_MODE (false), LOG_LEVEL (info), SHUOSHI_WORKERS (1; "auto" or a number: on PostgreSQL
+  that many server processes share the port, the database migrated and seeded once; PGlite and
+  test mode are one process).
 `;

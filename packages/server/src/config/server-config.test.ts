@@ -49,10 +49,12 @@ describe('settings from the app configuration, with the environment as the fallb
 describe('SHUOSHI_WORKERS', () => {
   const PG = 'postgres://postgres@127.0.0.1:5432/test';
 
-  it('runs one process per CPU on PostgreSQL by default, one on PGlite and in test mode', () => {
-    expect(workerCount(loadConfig({ DATABASE_URL: PG }), 4)).toBe(4);
-    expect(workerCount(loadConfig({}), 4)).toBe(1);
-    expect(workerCount(loadConfig({ DATABASE_URL: PG, SHUOSHI_TEST_MODE: 'true' }), 4)).toBe(1);
+  it('runs one process by default, and with "auto" one per CPU on PostgreSQL (8 at most), one on PGlite and in test mode', () => {
+    expect(workerCount(loadConfig({ DATABASE_URL: PG }), 4)).toBe(1);
+    expect(workerCount(loadConfig({ DATABASE_URL: PG, SHUOSHI_WORKERS: 'auto' }), 4)).toBe(4);
+    expect(workerCount(loadConfig({ DATABASE_URL: PG, SHUOSHI_WORKERS: 'auto' }), 32)).toBe(8);
+    expect(workerCount(loadConfig({ SHUOSHI_WORKERS: 'auto' }), 4)).toBe(1);
+    expect(workerCount(loadConfig({ DATABASE_URL: PG, SHUOSHI_TEST_MODE: 'true', SHUOSHI_WORKERS: 'auto' }), 4)).toBe(1);
     expect(workerCount(loadConfig({ DATABASE_URL: PG, SHUOSHI_WORKERS: '3' }), 8)).toBe(3);
   });
 

@@ -119,7 +119,9 @@ export const serverEnvSchema = z.object({
     .regex(/^(auto|\d{1,3})$/, { error: (issue) => `must be "auto" (one process per CPU on PostgreSQL, one on the embedded database) or a number of processes such as 2, got ${JSON.stringify(issue.input)}` })
     .transform((value) => (value === 'auto' ? ('auto' as const) : Number(value)))
     .pipe(z.union([z.literal('auto'), z.number().int().min(1, { error: 'must be at least 1' }).max(64, { error: 'must be at most 64' })]))
-    .default('auto'),
+    // One by default: measured on 2 cores shared with PostgreSQL, two processes answered fewer
+    // events than one (docs/benchmarks.md); "auto" pays where the database has cores of its own.
+    .default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: (issue) => `must be one of fatal, error, warn, info, debug, trace, silent, got ${JSON.stringify(issue.input)}` }).default('info'),
   ...outboxEnvSchema.shape,
   ...referralEnvSchema.shape,
