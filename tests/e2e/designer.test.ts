@@ -129,15 +129,32 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
   it('adds a transition by dragging from one state to another, and deletes it after confirming', async () => {
     const from = page.getByTestId('designer-state-node').filter({ hasText: '商会调解' }).locator('xpath=..').locator('.react-flow__handle-bottom');
     const to = page.locator('.react-flow__node', { hasText: '归档' }).filter({ hasNotText: '回访' }).locator('.react-flow__handle-top');
+    // The forms beside the diagram have grown taller than the window: the previous step may have
+    // left the page scrolled down, and a mouse drag needs both handles inside the viewport.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('.react-flow').scrollIntoViewIfNeeded();
+    await from.hover();
     const a = await from.boundingBox();
     const b = await to.boundingBox();
-    if (!a || !b) throw new Error('the handles are not on screen');
-    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-    await page.mouse.up();
+    const viewport = page.viewportSize();
+    if (!a || !b || !viewport) throw new Error('the handles are not on screen');
+    if ([a, b].some((box) => box.y < 0 || box.y + box.height > viewport.height)) throw new Error(`a handle is outside the window (${JSON.stringify({ a, b, viewport })})`);
     const transition = page.getByTestId('transition-form');
-    await transition.getByText('chamber_mediation → to_closed').waitFor();
+    const made = transition.getByText('chamber_mediation → to_closed');
+    // On a loaded machine the browser may drop moves of a quick drag; a user would try again.
+    for (let attempt = 1; ; attempt += 1) {
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + 8, { steps: 4 });
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 24 });
+      await page.mouse.up();
+      try {
+        await made.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
     await transition.getByRole('button', { name: '删除操作' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
     await page.getByTestId('state-form').waitFor();
@@ -165,8 +182,10 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
 
   it('adds a data warning rule in the workflow settings, and undoes the deletion of another', async () => {
     // The empty canvas (its top left corner, clear of the fitted diagram) shows the flow's settings.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.locator('.react-flow__pane').click({ position: { x: 12, y: 12 } });
     const settings = page.getByTestId('workflow-settings');
+    await settings.waitFor();
     await settings.getByTestId('new-rule-id').fill('night_shift');
     await settings.getByRole('button', { name: '添加规则' }).click();
     const rule = settings.getByTestId('rule-night_shift');
