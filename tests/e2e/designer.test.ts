@@ -131,7 +131,7 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
     const to = page.locator('.react-flow__node', { hasText: '归档' }).filter({ hasNotText: '回访' }).locator('.react-flow__handle-top');
     // The forms beside the diagram have grown taller than the window: the previous step may have
     // left the page scrolled down, and a mouse drag needs both handles inside the viewport.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.locator('.react-flow').scrollIntoViewIfNeeded();
     await from.hover();
     const a = await from.boundingBox();
@@ -182,7 +182,7 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
 
   it('adds a data warning rule in the workflow settings, and undoes the deletion of another', async () => {
     // The empty canvas (its top left corner, clear of the fitted diagram) shows the flow's settings.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.locator('.react-flow__pane').click({ position: { x: 12, y: 12 } });
     const settings = page.getByTestId('workflow-settings');
     await settings.waitFor();

@@ -1,3 +1,5 @@
+import { BUILTIN_ROLE_TITLES } from '../roles/builtin-role-titles.js';
+
 /**
  * A demo staff account: readable username, the union it belongs to and its roles.
  * @example
@@ -19,14 +21,15 @@ export const DEMO_PASSWORD = 'shuoshi-demo';
  * ROLE_LABELS.mediator.zh; // '调解员'
  */
 export const ROLE_LABELS: Readonly<Record<string, { short: string; zh: string; en: string }>> = {
-  county_admin: { short: 'admin', zh: '县总工会管理员', en: 'County admin' },
-  township_admin: { short: 'admin', zh: '工会管理员', en: 'Union admin' },
-  intake_operator: { short: 'intake', zh: '接线员', en: 'Intake operator' },
-  mediator: { short: 'mediator', zh: '调解员', en: 'Mediator' },
-  early_warning_officer: { short: 'warning', zh: '预警员', en: 'Early-warning officer' },
-  lawyer: { short: 'lawyer', zh: '律师', en: 'Lawyer' },
-  counsellor: { short: 'counsellor', zh: '心理咨询师', en: 'Counsellor' },
-  supervisor: { short: 'supervisor', zh: '督办', en: 'Supervisor' },
+  county_admin: { short: 'admin', ...BUILTIN_ROLE_TITLES.county_admin },
+  township_admin: { short: 'admin', ...BUILTIN_ROLE_TITLES.township_admin },
+  intake_operator: { short: 'intake', ...BUILTIN_ROLE_TITLES.intake_operator },
+  mediator: { short: 'mediator', ...BUILTIN_ROLE_TITLES.mediator },
+  early_warning_officer: { short: 'warning', ...BUILTIN_ROLE_TITLES.early_warning_officer },
+  lawyer: { short: 'lawyer', ...BUILTIN_ROLE_TITLES.lawyer },
+  counsellor: { short: 'counsellor', ...BUILTIN_ROLE_TITLES.counsellor },
+  supervisor: { short: 'supervisor', ...BUILTIN_ROLE_TITLES.supervisor },
+  // Declared by the demo's township overlays (see the roles/ resource), not built in.
   chamber_mediator: { short: 'chamber', zh: '商会调解员', en: 'Chamber mediator' },
   idea_evaluator: { short: 'evaluator', zh: '金点子评审员', en: 'Idea evaluator' },
 };
