@@ -1,16 +1,34 @@
-// The server under test as a child process: `node --import tsx packages/server/src/cli/main.ts start`
-// (what `pnpm start` runs), on a free loopback port, with its resident memory sampled from /proc.
+// The server under test as a child process: `node packages/server/dist/cli/main.js start`, the built
+// server as `pnpm start` runs it (built first when stale), on a free loopback port, with its resident
+// memory sampled from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBuild } from '../packages/server/scripts/server-build.js';
 
 /** The repository root (bench/..). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** The server's CLI entry, relative to the root (BENCH_SERVER_MAIN overrides it). */
-export const SERVER_MAIN = process.env['BENCH_SERVER_MAIN'] || 'packages/server/src/cli/main.ts';
+const BUILT_MAIN = 'packages/server/dist/cli/main.js';
+
+/**
+ * The server's CLI entry, relative to the root: the bundle `pnpm start` runs (BENCH_SERVER_MAIN
+ * overrides it, e.g. with packages/server/src/cli/main.ts to run the sources through tsx).
+ */
+export const SERVER_MAIN = process.env['BENCH_SERVER_MAIN'] || BUILT_MAIN;
+
+/**
+ * Builds the server when `main` (SERVER_MAIN by default) is the bundle and it is missing or older
+ * than its sources; does nothing otherwise. startServer calls it; a benchmark calls it first so that
+ * no build counts in a start-up time.
+ * @example
+ * await ensureServerMain();
+ */
+export async function ensureServerMain(main: string = SERVER_MAIN): Promise<void> {
+  if (main === BUILT_MAIN) await ensureServerBuild({ log: (line) => console.log(line) });
+}
 
 /**
  * A running server: where it listens, its memory, its CPU time, and how to stop it.
@@ -123,7 +141,12 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
     ...(process.env['BENCH_SERVER_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_SERVER_NODE_OPTIONS'] } : {}),
     ...options.env,
   };
-  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), '--import', 'tsx', options.main ?? SERVER_MAIN, ...(options.args ?? ['start'])];
+  const main = options.main ?? SERVER_MAIN;
+  // Never the bundle of older sources (tests start their servers through here too).
+  await ensureServerMain(main);
+  // A TypeScript entry runs through tsx's loader; the built server (a .js bundle) runs as it is.
+  const loader = main.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...loader, main, ...(options.args ?? ['start'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));

@@ -4,8 +4,8 @@
 // Measures, never asserts: prints a table, the targets of issue 3 with the measured figures, and
 // as the last line `server_events_per_s_c16=N pgbench_tps_c16=M ratio=R` (PostgreSQL, 16 clients).
 //
-// Server: the real CLI (`node --import tsx packages/server/src/cli/main.ts start`, as `pnpm start`
-// runs it) as a child process, on a fresh PostgreSQL schema `bench_<random>` (or a temporary PGlite
+// Server: the real CLI, built (`node packages/server/dist/cli/main.js start`, as `pnpm start` runs
+// it; built first when stale) as a child process, on a fresh PostgreSQL schema `bench_<random>` (or a temporary PGlite
 // folder) that this script migrates and seeds with one union, one user and union-grievance as
 // published. The cases are opened through the API (POST /api/cases, then accept,
 // handle_directly, claim) into `direct_handling`, whose `claim` (assign the actor, no target) can
@@ -36,7 +36,8 @@
 //   BENCH_CPU_PROF            a folder: run the server under `node --cpu-prof`, profiles there;
 //                             summarise one with `npx tsx bench/server-profile.ts FILE`
 //   BENCH_SERVER_NODE_OPTIONS NODE_OPTIONS for the server (experiments only)
-//   BENCH_SERVER_MAIN         the server's entry instead of packages/server/src/cli/main.ts
+//   BENCH_SERVER_MAIN         the server's entry instead of packages/server/dist/cli/main.js (e.g.
+//                             packages/server/src/cli/main.ts: the sources through tsx's loader)
 //   BENCH_SERVER_WORKERS      1 (SHUOSHI_WORKERS of the PostgreSQL server, as the product's default;
 //                             "auto" for one process per CPU)
 import { randomBytes } from 'node:crypto';
@@ -44,7 +45,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '@shuoshi/server';
-import { killAllServers, startServer, type ServerChild } from './server-child.js';
+import { ensureServerMain, killAllServers, startServer, type ServerChild } from './server-child.js';
 import { runDirectLoad } from './server-direct.js';
 import { createJsonClient, login, openBenchCases, runEventLoad, type BenchCase, type LoadFigures } from './server-load.js';
 import { pgbenchVersion, runPgbench, type PgbenchTarget } from './server-pgbench.js';
@@ -288,6 +289,8 @@ async function main(): Promise<void> {
   const pgbench = await pgbenchVersion();
   const loadBefore = loadavg()[0] ?? 0;
   console.log(`server event path vs pgbench: clients ${CLIENTS.join(', ')}, ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms measured per run, ${SERVER_WARMUP_MS} ms server warm-up`);
+  // The server runs built, as `pnpm start` runs it: build it now (when stale), not inside a start-up time.
+  await ensureServerMain();
   const postgres = await benchPostgres();
   const pglite = WITH_PGLITE ? await benchPglite() : undefined;
   const rows = [...postgres.rows, ...(pglite?.rows ?? [])];

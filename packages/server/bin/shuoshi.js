@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// The `shuoshi` command: runs the TypeScript sources through tsx's loader (no build step).
-import { register } from 'tsx/esm/api';
+// The `shuoshi` command: runs the built server (dist/cli/main.js, `pnpm start` builds it) with plain
+// node when it is current; otherwise the TypeScript sources through tsx's loader, so that a command
+// never runs code older than the sources (tsx costs memory: its loader has a V8 isolate of its own).
+import { pathToFileURL } from 'node:url';
+import { SERVER_BUNDLE, serverBuildStaleReason } from './server-bundle.js';
 
-register();
-await import('../src/cli/main.ts');
+if (serverBuildStaleReason() === null) {
+  await import(pathToFileURL(SERVER_BUNDLE).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

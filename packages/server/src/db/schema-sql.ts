@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { MIGRATIONS } from './migrate.js';
 
+// The server bundle (dist/cli/main.js, built by scripts/server-build.ts) relies on this path: it sits
+// as deep as this file, so it resolves the same.
 /** Where the committed schema lives: `packages/server/db/schema.sql`. */
 export const SCHEMA_SQL_PATH = fileURLToPath(new URL('../../db/schema.sql', import.meta.url));
 

@@ -29,7 +29,8 @@ export const TOKEN_TTL_SECONDS = 10 * 3600;
 /** How long shutdown waits for requests in flight before closing their connections. */
 export const SHUTDOWN_GRACE_MS = 10_000;
 
-// packages/admin/dist, beside this package.
+// packages/admin/dist, beside this package. The server bundle (dist/cli/main.js, built by
+// scripts/server-build.ts) relies on this path: it sits as deep as this file, so it resolves the same.
 const DEFAULT_ADMIN_DIST = fileURLToPath(new URL('../../../admin/dist', import.meta.url));
 
 /**
