@@ -62,7 +62,8 @@ export function buildMachine(workflow: Workflow) {
   }).createMachine({
     id: `${workflow.key}@${workflow.version}`,
     initial: workflow.initial,
-    context: ({ input }) => ({ data: input.data }),
+    // XState computes an initial snapshot when an actor is created, input or not: no input, no data.
+    context: ({ input }) => ({ data: (input as { data?: Record<string, unknown> } | undefined)?.data ?? {} }),
     states,
   });
 }

@@ -1,4 +1,3 @@
-import { initialTransition } from 'xstate';
 import type { z } from 'zod';
 import { createCalendarRegistry, type BusinessCalendar } from '../calendar/index.js';
 import { compileWorkflow, type CompiledWorkflow } from '../compile/index.js';
@@ -11,6 +10,7 @@ import { checkEvent, type CaseEvent } from './check-event.js';
 import type { StepResult } from './effect.js';
 import { enterState } from './enter-state.js';
 import { fireDueTimer } from './fire-timer.js';
+import { machineInitialTransition } from './machine-step.js';
 import { isStaff, runTransition, setAssignee } from './run-transition.js';
 import { settleWarning } from './settle-warning.js';
 import type { ActiveTimer, CaseSnapshot } from './snapshot.js';
@@ -152,7 +152,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         handlers: isStaff(actor) ? [actor.id] : [], eventActors: {}, channel, openedAt: iso(at), updatedAt: iso(at), clock: null, timers: [], referrals: [], seq: 0,
       };
       const draft = createDraft(empty, compiled, env, at);
-      const [machineSnapshot, machineActions] = initialTransition(compiled.machine, { data: patch });
+      const [machineSnapshot, machineActions] = machineInitialTransition(compiled.machine, { data: patch });
       draft.snapshot.data = machineSnapshot.context.data;
       for (const action of machineActions) {
         const state = (action.params as { state?: unknown } | undefined)?.state;

@@ -1,7 +1,7 @@
-import { transition as xstateTransition } from 'xstate';
 import { EngineError } from '../errors/index.js';
 import type { Actor } from './actor.js';
 import { enterState, exitState } from './enter-state.js';
+import { machineTransition } from './machine-step.js';
 import { closeReferrals } from './referrals.js';
 import { settleWarning } from './settle-warning.js';
 import { pauseClock, resumeClock } from './state-clock.js';
@@ -58,7 +58,7 @@ export function runTransition(draft: StepDraft, event: { type: string; data?: Re
 
   const machine = draft.compiled.machine;
   const restored = machine.resolveState({ value: state.id, context: { data: draft.snapshot.data } });
-  const [next, actions] = xstateTransition(machine, restored, { type: event.type, ...(event.data ? { data: event.data } : {}) });
+  const [next, actions] = machineTransition(machine, restored, { type: event.type, ...(event.data ? { data: event.data } : {}) });
   if (next === restored) {
     throw new EngineError('CONDITION_FAILED', `The condition of "${event.type}" in state "${state.id}" does not hold for the case data.`);
   }
