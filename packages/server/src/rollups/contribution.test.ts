@@ -44,4 +44,11 @@ describe('contributionDelta', () => {
       }),
     );
   });
+
+  it('tells apart rows that differ in any one counter', () => {
+    const base = { kind: 'stock', bucket: '', tenantId: 'chalu', workflowKey: 'union-grievance', workflowCategory: 'grievance', dataCategory: '', channel: 'phone', state: 'triage', warning: 'green', ...Object.fromEntries(ROLLUP_COUNTERS.map((name) => [name, 0])) } as RollupRow;
+    for (const name of ROLLUP_COUNTERS) {
+      expect(contributionDelta([base], [{ ...base, [name]: 1 }]), name).toHaveLength(2);
+    }
+  });
 });

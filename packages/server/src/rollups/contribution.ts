@@ -145,8 +145,11 @@ export function contributionOf(facts: CaseFacts): RollupRow[] {
   return rows;
 }
 
+// A row's key and counters as one string, to match rows of `before` with rows of `after`. Built
+// by concatenation: a step compares a few dozen rows, and JSON.stringify of an array built for
+// each was the largest item of the rollups' share of a step.
 function rowText(row: RollupRow): string {
-  return JSON.stringify([row.kind, row.bucket, row.tenantId, row.workflowKey, row.workflowCategory, row.dataCategory, row.channel, row.state, row.warning, ...ROLLUP_COUNTERS.map((name) => row[name])]);
+  return `${row.kind}\u0000${row.bucket}\u0000${row.tenantId}\u0000${row.workflowKey}\u0000${row.workflowCategory}\u0000${row.dataCategory}\u0000${row.channel}\u0000${row.state}\u0000${row.warning}\u0000${row.received},${row.completed},${row.completedResolved},${row.onTime},${row.responded},${row.respondedOnTime},${row.ideas},${row.ideasAdopted},${row.ideasValue},${row.open},${row.overdue},${row.referralsAwaiting},${row.referralsOverdue},${row.ratings},${row.ratingSum},${row.ratingsSatisfied}`;
 }
 
 /**
@@ -158,8 +161,9 @@ function rowText(row: RollupRow): string {
  * const deltas = contributionDelta(contributionOf(previous), contributionOf(next));
  */
 export function contributionDelta(before: readonly RollupRow[], after: readonly RollupRow[]): RollupRow[] {
+  const afterTexts = after.map(rowText);
   const unmatched = new Map<string, number>();
-  for (const row of after) unmatched.set(rowText(row), (unmatched.get(rowText(row)) ?? 0) + 1);
+  for (const text of afterTexts) unmatched.set(text, (unmatched.get(text) ?? 0) + 1);
   const removed: RollupRow[] = [];
   for (const row of before) {
     const text = rowText(row);
@@ -168,14 +172,14 @@ export function contributionDelta(before: readonly RollupRow[], after: readonly 
     else removed.push(negate(row));
   }
   const added: RollupRow[] = [];
-  for (const row of after) {
-    const text = rowText(row);
+  after.forEach((row, index) => {
+    const text = afterTexts[index] as string;
     const left = unmatched.get(text) ?? 0;
     if (left > 0) {
       added.push(row);
       unmatched.set(text, left - 1);
     }
-  }
+  });
   return [...removed, ...added];
 }
 
