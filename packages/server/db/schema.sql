@@ -333,3 +333,9 @@ CREATE TABLE metric_deltas (
   rating_sum bigint NOT NULL DEFAULT 0, ratings_satisfied bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (tenant_id, delta_id)
 );
+
+ALTER TABLE cases ADD COLUMN metric_facts_pending boolean GENERATED ALWAYS AS (metric_facts IS NULL) STORED;
+
+DROP INDEX cases_unfolded_idx;
+
+CREATE INDEX cases_unfolded_idx ON cases (tenant_id, case_id) WHERE metric_facts_pending;

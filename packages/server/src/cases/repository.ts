@@ -11,7 +11,7 @@ import { searchText } from './search-words.js';
  * @example
  * const rows: CaseListRow[] = await scopedCases(db, caller).select(CASE_LIST_COLUMNS).execute();
  */
-export type CaseListRow = Omit<Selectable<CasesTable>, 'snapshot' | 'search_words' | 'metric_facts'>;
+export type CaseListRow = Omit<Selectable<CasesTable>, 'snapshot' | 'search_words' | 'metric_facts' | 'metric_facts_pending'>;
 
 /**
  * A row of `cases` with its snapshot and metric facts (the search words are never read back).

@@ -140,6 +140,8 @@ export interface CasesTable {
   closed_at: Timestamp | null;
   /** What the case adds to the metric rollups follows from these (null until folded from the log). */
   metric_facts: ColumnType<CaseFacts | null, string | null | undefined, string | null>;
+  /** Whether metric_facts is null, kept by PostgreSQL (a generated column): what the index of cases to fold reads. */
+  metric_facts_pending: ColumnType<boolean, never, never>;
 }
 
 /**

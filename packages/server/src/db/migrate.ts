@@ -5,6 +5,7 @@ import { publicIntakeMigration } from './migrations/0003-public-intake.js';
 import { riskRegisterMigration } from './migrations/0004-risk-register.js';
 import { orderedDefinitionsMigration } from './migrations/0005-ordered-definitions.js';
 import { metricRollupsMigration } from './migrations/0006-metric-rollups.js';
+import { hotCaseUpdatesMigration } from './migrations/0007-hot-case-updates.js';
 import type { SqlMigration } from './migrations/sql-migration.js';
 
 /**
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, SqlMigration>> = Object.freeze(
   '0004-risk-register': riskRegisterMigration,
   '0005-ordered-definitions': orderedDefinitionsMigration,
   '0006-metric-rollups': metricRollupsMigration,
+  '0007-hot-case-updates': hotCaseUpdatesMigration,
 });
 
 /**

@@ -143,7 +143,7 @@ function dimRows(scope: MetricsScope): RawBuilder<unknown> {
 function unfoldedIn(tenantPath: string) {
   return sql<boolean>`select exists (
     select 1 from cases c join tenants t on t.tenant_id = c.tenant_id
-    where c.metric_facts is null and left(t.path, ${tenantPath.length}) = ${tenantPath})`;
+    where c.metric_facts_pending and left(t.path, ${tenantPath.length}) = ${tenantPath})`;
 }
 
 function addRow(figures: RollupFigures, row: RollupSums): void {

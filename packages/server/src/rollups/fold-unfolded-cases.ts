@@ -95,7 +95,7 @@ export interface UnfoldedPage {
 export async function readUnfoldedPage(db: Kysely<Database>, options: { limit?: number; after?: FoldCursor | null | undefined } = {}): Promise<UnfoldedPage> {
   const limit = options.limit ?? FOLD_BATCH;
   const after = options.after;
-  let query = db.selectFrom('cases').select(['tenant_id', 'case_id', 'version', 'workflow_key', 'workflow_version', 'channel', 'data']).where('metric_facts', 'is', null);
+  let query = db.selectFrom('cases').select(['tenant_id', 'case_id', 'version', 'workflow_key', 'workflow_version', 'channel', 'data']).where('metric_facts_pending', '=', true);
   if (after) query = query.where((eb) => eb(eb.refTuple('tenant_id', 'case_id'), '>', eb.tuple(after.tenantId, after.caseId)));
   const cases = (await query.orderBy('tenant_id').orderBy('case_id').limit(limit).execute()) as UnfoldedRow[];
   const last = cases.at(-1);
