@@ -1,13 +1,11 @@
-// The load generator of bench/server.ts: keep-alive HTTP (node:http with one shared Agent), K
-// clients each sending `claim` to its own case with the version it last saw.
+// The load generator of bench/server.ts: K clients, each on its own keep-alive connection
+// (bench/server-http-connection.ts), sending `claim` to its own case with the version it last saw;
+// and a node:http JSON client for setting up (signing in, opening the cases).
 import http from 'node:http';
+import { openHttpConnection, type JsonResponse } from './server-http-connection.js';
 import { ErrorLog, Latencies, type RunFigures } from './server-stats.js';
 
-/** A JSON answer. */
-export interface JsonResponse {
-  status: number;
-  body: unknown;
-}
+export type { JsonResponse } from './server-http-connection.js';
 
 /**
  * A keep-alive JSON client for one server.
@@ -119,14 +117,15 @@ export interface LoadFigures extends RunFigures {
 }
 
 /**
- * Runs one client per case for `warmupMs + durationMs`, each sending `claim` with the version it
- * last saw; counts the events answered 200 within the measured window and records their
- * latency. Any other status is an error (a 409 also takes the current version from its details).
+ * Runs one client per case for `warmupMs + durationMs`, each on its own connection sending
+ * `claim` with the version it last saw; counts the events answered 200 within the measured window
+ * and records their latency. Any other status is an error (a 409 also takes the current version
+ * from its details).
  * @example
- * const figures = await runEventLoad(client, token, cases.slice(0, 4), { warmupMs: 1000, durationMs: 5000 });
+ * const figures = await runEventLoad(server.baseUrl, token, cases.slice(0, 4), { warmupMs: 1000, durationMs: 5000 });
  */
 export async function runEventLoad(
-  client: JsonClient,
+  baseUrl: string,
   token: string,
   cases: BenchCase[],
   options: { warmupMs: number; durationMs: number; serverCpuMs?: () => number | undefined },
@@ -156,15 +155,18 @@ export async function runEventLoad(
 
   async function worker(benchCase: BenchCase): Promise<void> {
     const path = `/api/cases/${encodeURIComponent(benchCase.id)}/events`;
+    let connection = await openHttpConnection(baseUrl);
     let consecutiveFailures = 0;
     while (!stop) {
       const sent = performance.now();
       let response: JsonResponse;
       try {
-        response = await client.send('POST', path, { type: 'claim', version: benchCase.version }, token);
+        response = await connection.post(path, `{"type":"claim","version":${benchCase.version}}`, token);
       } catch (error) {
         errors.add(`request failed: ${(error as Error).message}`);
         if (++consecutiveFailures >= 100) throw new Error(`100 requests in a row failed on case ${benchCase.id}: ${errors.samples.join('; ')}`);
+        connection.close();
+        connection = await openHttpConnection(baseUrl);
         continue;
       }
       const done = performance.now();
@@ -182,6 +184,7 @@ export async function runEventLoad(
         if (++consecutiveFailures >= 100) throw new Error(`100 requests in a row failed on case ${benchCase.id}: ${errors.samples.join('; ')}`);
       }
     }
+    connection.close();
   }
 
   try {

@@ -10,7 +10,8 @@
 // published. The cases are opened through the API (POST /api/cases, then accept,
 // handle_directly, claim) into `direct_handling`, whose `claim` (assign the actor, no target) can
 // be sent again and again. Each client then sends `claim` to its own case with the version it last
-// saw, over keep-alive HTTP, for a warm-up and a measured window; any status but 200 is an error.
+// saw, each on its own keep-alive connection (bench/server-http-connection.ts), for a warm-up and
+// a measured window; any status but 200 is an error.
 // Per event the server authenticates the token (a query, or the caller cache for a token seen in
 // the last 5 s), reads the case and checks the version, steps the engine, then writes in ONE
 // statement guarded by that version: the case row (locked by the update), the log entry, timers
@@ -120,13 +121,14 @@ function line(label: string, figures: RunFigures | undefined, unit: string): str
 }
 
 async function loadServer(server: ServerChild, cases: BenchCase[], clients: number): Promise<LoadFigures> {
-  const client = createJsonClient(server.baseUrl, clients);
+  const client = createJsonClient(server.baseUrl, 1);
+  let token: string;
   try {
-    const token = await login(client, BENCH_USER, PASSWORD);
-    return await runEventLoad(client, token, cases.slice(0, clients), { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => server.cpuMs() });
+    token = await login(client, BENCH_USER, PASSWORD);
   } finally {
     client.close();
   }
+  return runEventLoad(server.baseUrl, token, cases.slice(0, clients), { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => server.cpuMs() });
 }
 
 // The floor server steps the copied cases; each client starts from the version stored now.
@@ -134,12 +136,7 @@ async function loadFloor(floor: ServerChild, db: BenchDb, clients: number): Prom
   const ids = Array.from({ length: clients }, (_, i) => copyId(i));
   const rows = await db.selectFrom('cases').select(['case_id', 'version']).where('tenant_id', '=', BENCH_TENANT).where('case_id', 'in', ids).execute();
   const cases = ids.map((id) => ({ id, version: rows.find((r) => r.case_id === id)?.version ?? 0 }));
-  const client = createJsonClient(floor.baseUrl, clients);
-  try {
-    return await runEventLoad(client, 'floor', cases, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => floor.cpuMs() });
-  } finally {
-    client.close();
-  }
+  return runEventLoad(floor.baseUrl, 'floor', cases, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => floor.cpuMs() });
 }
 
 // Opens the cases, then loads the fresh server unmeasured for SERVER_WARMUP_MS (JIT warm-up).
@@ -149,7 +146,7 @@ async function openCases(server: ServerChild): Promise<BenchCase[]> {
     const token = await login(client, BENCH_USER, PASSWORD);
     const cases = await openBenchCases(client, token, MAX_CLIENTS, BENCH_TENANT);
     if (SERVER_WARMUP_MS > 0) {
-      const warm = await runEventLoad(client, token, cases, { warmupMs: 0, durationMs: SERVER_WARMUP_MS });
+      const warm = await runEventLoad(server.baseUrl, token, cases, { warmupMs: 0, durationMs: SERVER_WARMUP_MS });
       if (warm.errors > 0) throw new Error(`the warm-up got ${warm.errors} errors: ${warm.errorSamples.join(' | ')}`);
     }
     return cases;
