@@ -1,39 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { goldenIdea } from '@shuoshi/engine';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../testing/migrated-database.js';
 import type { CliIo } from './cli-io.js';
 import { runCli } from './run-cli.js';
 
 const noSignals = { on: () => undefined, exitNow: () => undefined };
 
 describe('the shuoshi command line', () => {
-  let handle: DatabaseHandle;
-  const schema = `cli_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const database = useMigratedDatabase('cli');
   const folder = mkdtempSync(join(tmpdir(), 'shuoshi-cli-'));
 
   async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { LOG_LEVEL: 'silent' }, baseDir: folder, openDatabase: async () => handle };
+    const io: CliIo = { out: (l) => out.push(l), err: (l) => err.push(l), env: { LOG_LEVEL: 'silent' }, baseDir: folder, openDatabase: async () => database() };
     const code = await runCli(argv, io, noSignals);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
-
-  beforeAll(async () => {
-    handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
-  }, 60_000);
-
-  afterAll(async () => {
-    if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
-    await handle?.close();
-  });
 
   it('prints its usage with --help, and refuses unknown commands and arguments with exit code 2', async () => {
     expect(await run('--help')).toMatchObject({ code: 0, out: expect.stringContaining('shuoshi import-workflow FILE') });
@@ -72,7 +58,7 @@ describe('the shuoshi command line', () => {
     expect(published).toMatchObject({ code: 0, out: expect.stringContaining('"fangzheng-golden-idea" as version 1 (fangzheng-golden-idea@1), a published workflow of 宁海县总工会') });
     const draft = await run('import-workflow', 'idea.json', '--draft');
     expect(draft).toMatchObject({ code: 0, out: expect.stringContaining('as version 2 (fangzheng-golden-idea@2), a draft') });
-    const rows = await handle.db.selectFrom('workflows').select(['version', 'status', 'tenant_id']).where('key', '=', 'fangzheng-golden-idea').orderBy('version').execute();
+    const rows = await database().db.selectFrom('workflows').select(['version', 'status', 'tenant_id']).where('key', '=', 'fangzheng-golden-idea').orderBy('version').execute();
     expect(rows).toEqual([{ version: 1, status: 'published', tenant_id: 'ninghai' }, { version: 2, status: 'draft', tenant_id: 'ninghai' }]);
 
     const invalid = await run('import-workflow', file('bad.json', { ...idea, key: 'broken-idea', initial: 'nowhere', states: { ...idea.states, submitted: { ...idea.states['submitted'], transitions: [{ event: 'accept', label: { zh: '受理', en: 'Accept' }, target: 'limbo' }] } } }));

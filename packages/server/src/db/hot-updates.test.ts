@@ -1,10 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, type DatabaseHandle } from './create-database.js';
-import { migrateToLatest } from './migrate.js';
-
-const schema = `hot_updates_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../testing/migrated-database.js';
 
 // Columns that every step writes with a new value (see cases/write-step.ts). PostgreSQL updates a
 // row in place (HOT, no new index entries) only when no column an index reads has changed — its
@@ -13,17 +9,7 @@ const schema = `hot_updates_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 const CHANGED_BY_EVERY_STEP = ['version', 'updated_at', 'snapshot', 'metric_facts'];
 
 describe('the indexes of cases', () => {
-  let handle: DatabaseHandle;
-
-  beforeAll(async () => {
-    handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
-  }, 60_000);
-
-  afterAll(async () => {
-    if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
-    await handle?.close();
-  });
+  const database = useMigratedDatabase('hot_updates');
 
   it('read no column that every step changes, so that steps update cases in place', async () => {
     const { rows } = await sql<{ index_name: string; key_columns: string[]; expressions: string | null; predicate: string | null }>`
@@ -35,7 +21,7 @@ describe('the indexes of cases', () => {
       join pg_class i on i.oid = x.indexrelid
       join pg_class r on r.oid = x.indrelid
       join pg_namespace n on n.oid = r.relnamespace
-      where n.nspname = current_schema() and r.relname = 'cases'`.execute(handle.db);
+      where n.nspname = current_schema() and r.relname = 'cases'`.execute(database().db);
     expect(rows.length).toBeGreaterThan(5);
     const offenders = rows.flatMap((row) =>
       CHANGED_BY_EVERY_STEP.filter((column) => {

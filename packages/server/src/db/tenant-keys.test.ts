@@ -1,28 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../testing/migrated-database.js';
 import { MIGRATION_TABLES } from './catalogue.js';
-import { createDatabase, type DatabaseHandle } from './create-database.js';
-import { migrateToLatest } from './migrate.js';
+import type { DatabaseHandle } from './create-database.js';
 import { schemaTables } from './schema-sql.js';
-
-const schema = `tenant_keys_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 // The schema must stay distributable by tenant (Citus): every table carries tenant_id, and every
 // primary key, unique constraint and unique index includes it.
 describe('the migrated schema, table by table', () => {
+  const database = useMigratedDatabase('tenant_keys');
   let handle: DatabaseHandle;
   let current: string;
 
   beforeAll(async () => {
-    handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
+    handle = database();
     current = (await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db)).rows[0]?.schema ?? 'public';
-  }, 60_000);
-
-  afterAll(async () => {
-    if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
-    await handle?.close();
   });
 
   it('gives every table a NOT NULL tenant_id column', async () => {

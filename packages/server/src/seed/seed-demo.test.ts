@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { BUILTIN_TEMPLATES, caseSnapshotSchema, createEngine, type CaseSnapshot } from '@shuoshi/engine';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import pino from 'pino';
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app/create-app.js';
 import { createTokenSigner } from '../auth/tokens.js';
 import { createClock } from '../clock/clock.js';
-import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
 import type { Database } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { NINGHAI_TENANTS } from '../testing/demo-tenants.js';
+import { useMigratedDatabase } from '../testing/migrated-database.js';
 import { registerPublishedWorkflows } from '../workflows/index.js';
 import { buildDemoData, type DemoData } from './build-demo-data.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo-staff.js';
@@ -92,22 +90,14 @@ describe('the demo data', () => {
 });
 
 describe('seedDemoIfEmpty', () => {
-  let handle: DatabaseHandle;
+  const database = useMigratedDatabase('seed');
   let db: Kysely<Database>;
   let summary: SeedSummary | null;
-  const schema = `seed_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
   beforeAll(async () => {
-    handle = await createDatabase({ databaseUrl: process.env['DATABASE_URL'], schema, dataDir: 'memory://' });
-    db = handle.db;
-    await migrateToLatest(db);
+    db = database().db;
     summary = await seedDemoIfEmpty(db, { now: NOW });
   }, 120_000);
-
-  afterAll(async () => {
-    if (handle?.dialect === 'postgres') await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(handle.db);
-    await handle?.close();
-  });
 
   it('writes the demo once, and not again on a database that has it', async () => {
     expect(summary).toMatchObject({ tenants: DEMO_TENANTS.length, users: DEMO_STAFF.length, workflows: 6, cases: 300 });
