@@ -6,8 +6,8 @@
 //
 // Server: the real CLI, built (`node packages/server/dist/cli/main.js start`, as `pnpm start` runs
 // it; built first when stale) as a child process, on a fresh PostgreSQL schema `bench_<random>`
-// (or a temporary PGlite folder) that this script migrates and seeds with one union, one user and union-grievance as
-// published. The cases are opened through the API (POST /api/cases, then accept,
+// (or a temporary PGlite folder) that this script migrates and seeds with one union, one user and
+// union-grievance as published. The cases are opened through the API (POST /api/cases, then accept,
 // handle_directly, claim) into `direct_handling`, whose `claim` (assign the actor, no target) can
 // be sent again and again. Each client then sends `claim` to its own case with the version it last
 // saw, each on its own keep-alive connection (bench/server-http-connection.ts), for a warm-up and
