@@ -14,8 +14,10 @@
 // a measured window; any status but 200 is an error.
 // Per event the server authenticates the token (a query, or the caller cache for a token seen in
 // the last 5 s), reads the case and checks the version, steps the engine, then writes in ONE
-// statement guarded by that version: the case row (locked by the update), the log entry, timers
-// and outbox rows (packages/server/src/cases/write-step.ts) — two round trips in all.
+// statement guarded by that version and the row's xmin: the case row (locked by the update), the
+// log entry, timers and outbox rows (packages/server/src/cases/write-step.ts) — two round trips in
+// all. Each client's next event is for the version the server wrote, which the server holds in its
+// case row cache: that read is skipped, one round trip (BENCH_CASE_CACHE=false: two).
 //
 // pgbench: bench/pgbench-event.sql — lock the case row, versioned update with the stored snapshot,
 // insert the event — each client on its own copy of a case the server opened.
@@ -41,6 +43,8 @@
 //                             packages/server/src/cli/main.ts: the sources through tsx's loader)
 //   BENCH_SERVER_WORKERS      1 (SHUOSHI_WORKERS of the PostgreSQL server, as the product's default;
 //                             "auto" for one process per CPU)
+//   BENCH_CASE_CACHE          true (false: the servers run with SHUOSHI_CASE_CACHE_SIZE=0, so every
+//                             event reads its case)
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -68,6 +72,7 @@ const WITH_PGLITE = flag('BENCH_PGLITE', true);
 const WITH_DIRECT = flag('BENCH_DIRECT', true);
 const WITH_FLOOR = flag('BENCH_FLOOR', true);
 const SERVER_WORKERS = process.env['BENCH_SERVER_WORKERS'] || '1';
+const CASE_CACHE_ENV: Record<string, string> = flag('BENCH_CASE_CACHE', true) ? {} : { SHUOSHI_CASE_CACHE_SIZE: '0' };
 const CPU_PROF = process.env['BENCH_CPU_PROF'] ? resolve(process.env['BENCH_CPU_PROF']) : undefined;
 const PASSWORD = `bench-${randomBytes(8).toString('hex')}`;
 const MAX_CLIENTS = Math.max(...CLIENTS);
@@ -188,7 +193,7 @@ async function benchPostgres(): Promise<ServerRun & { settings: string }> {
   await prepareDatabase(handle.db, PASSWORD);
 
   const started = performance.now();
-  const server = await startServer({ env: { DATABASE_URL, SHUOSHI_DB_SCHEMA: schema, SHUOSHI_WORKERS: SERVER_WORKERS }, cpuProfDir: profileDir('postgresql') });
+  const server = await startServer({ env: { DATABASE_URL, SHUOSHI_DB_SCHEMA: schema, SHUOSHI_WORKERS: SERVER_WORKERS, ...CASE_CACHE_ENV }, cpuProfDir: profileDir('postgresql') });
   const readyMs = performance.now() - started;
   cleanups.push({ what: 'stop the PostgreSQL server', run: async () => void (await server.stop()) });
   const cases = await openCases(server);
@@ -241,7 +246,7 @@ async function benchPglite(): Promise<ServerRun> {
     }
   }
   const started = performance.now();
-  const server = await startServer({ env: { SHUOSHI_DATA_DIR: dataDir }, cpuProfDir: profileDir('pglite') });
+  const server = await startServer({ env: { SHUOSHI_DATA_DIR: dataDir, ...CASE_CACHE_ENV }, cpuProfDir: profileDir('pglite') });
   const readyMs = performance.now() - started;
   cleanups.push({ what: 'stop the PGlite server', run: async () => void (await server.stop()) });
   const cases = await openCases(server);
@@ -320,6 +325,7 @@ async function main(): Promise<void> {
   console.log('');
   const cluster = postgres.processes > 1 ? `; the PostgreSQL server ran as ${postgres.processes} processes (a primary and ${postgres.processes - 1} server processes, SHUOSHI_WORKERS=${SERVER_WORKERS}): RSS figures are of the largest one, all together ${mb(postgres.totalPeakRssKb)} at most` : '';
   console.log(`server peak RSS (VmHWM): PostgreSQL ${mb(postgres.peakRssKb)} (VmRSS when ready ${mb(postgres.readyRssKb)}, highest sampled ${mb(postgres.sampledRssKb)}), PGlite ${mb(pglite?.peakRssKb)} (when ready ${mb(pglite?.readyRssKb)}, highest sampled ${mb(pglite?.sampledRssKb)})${cluster}`);
+  console.log(`server case row cache: ${CASE_CACHE_ENV['SHUOSHI_CASE_CACHE_SIZE'] === '0' ? 'off (SHUOSHI_CASE_CACHE_SIZE=0: every event reads its case)' : 'on (the default: an event for the version the server wrote skips reading the case)'}`);
   console.log(`server ready after: PostgreSQL ${fmt(postgres.readyMs)} ms, PGlite ${pglite ? fmt(pglite.readyMs) : '-'} ms`);
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${postgres.settings}, ${pgbench}; 1-minute load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`);
   if (CPU_PROF) console.log(`server CPU profiles: ${CPU_PROF}/postgresql, ${CPU_PROF}/pglite`);

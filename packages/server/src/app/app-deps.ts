@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { CallerCache } from '../auth/caller-cache.js';
 import type { TokenSigner } from '../auth/tokens.js';
+import type { CaseRowCache } from '../cases/case-row-cache.js';
 import type { Clock } from '../clock/clock.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { Database } from '../db/database.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   tokens: TokenSigner;
   /** Callers of recent tokens; createApp makes one (5 s) when it is not given. */
   callerCache?: CallerCache;
+  /** Case rows this process last read or wrote (see CaseRowCache); createApp makes one when it is not given. */
+  caseCache?: CaseRowCache;
   logger: Logger;
   clock: Clock;
   /**

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { authenticate } from '../auth/authenticate.js';
 import { createCallerCache } from '../auth/caller-cache.js';
 import { createAgenciesRouter } from '../agencies/index.js';
-import { createAttachmentUploadParser, createCasesRouter } from '../cases/index.js';
+import { createAttachmentUploadParser, createCaseRowCache, createCasesRouter } from '../cases/index.js';
+import { DEFAULT_CASE_CACHE_SIZE } from '../config/server-config.js';
 import { createEnterprisesRouter } from '../enterprises/index.js';
 import { createMetricsRouter } from '../metrics/index.js';
 import { createRiskRouter } from '../risk/index.js';
@@ -60,8 +61,13 @@ export interface ShuoshiApp {
  * app.listen(3000);
  */
 export function createApp(given: AppDeps): ShuoshiApp {
-  // One cache per app, shared by authentication and the services that sign out or change users.
-  const deps: AppDeps = { ...given, callerCache: given.callerCache ?? createCallerCache({ ttlMs: CALLER_CACHE_MS }) };
+  // One cache of each per app: callers shared by authentication and the services that sign out or
+  // change users; case rows shared by the services that read and step cases.
+  const deps: AppDeps = {
+    ...given,
+    callerCache: given.callerCache ?? createCallerCache({ ttlMs: CALLER_CACHE_MS }),
+    caseCache: given.caseCache ?? createCaseRowCache({ maxEntries: given.config?.SHUOSHI_CASE_CACHE_SIZE ?? DEFAULT_CASE_CACHE_SIZE }),
+  };
   const app = express();
   const registry = createRouteRegistry();
   app.disable('x-powered-by');

@@ -16,6 +16,7 @@ export function createCasesRouter(deps: AppDeps, registry: RouteRegistry): Route
 export { createCaseWriteService, HOST_EVENTS, type CaseWriteService, type WriteResult } from './service.js';
 export { stepCaseRow, versionConflict, type StepOutcome, type StepRequest, type StepResponse } from './step-case.js';
 export { findCaseById, lockCasesByIds, type CaseRow } from './repository.js';
+export { createCaseRowCache, type CaseRowCache } from './case-row-cache.js';
 export { presentCase, maskCaseData, workflowOf } from './present-case.js';
 export { openCase, OPEN_EVENT, type OpenCaseInput } from './open-case.js';
 export { tenantInScope, visibleWorkflow, visibleWorkflowKeys } from './lookups.js';

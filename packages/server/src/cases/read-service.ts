@@ -34,6 +34,8 @@ export function createCaseReadService(deps: AppDeps) {
   async function caseOrNotFound(caller: Caller, id: string): Promise<CaseRow> {
     const row = await findCase(db, caller, id);
     if (!row) throw notFound('case', id);
+    // Opening a case usually comes before an event on it: the event then need not read it again.
+    if (deps.caseCache && !db.isTransaction) deps.caseCache.remember(row, caller.tenantPath);
     return row;
   }
 

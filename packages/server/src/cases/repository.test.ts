@@ -36,13 +36,14 @@ describe('findCase', () => {
     expect(await findCase(ctx.db, { tenantPath: '%' }, chaluCase.id)).toBeUndefined();
   });
 
-  it('reads every column of the row, with the snapshot and dates parsed', async () => {
+  it('reads every column of the row, with the snapshot and dates parsed, and the row version\'s xmin', async () => {
     const row = await findCase(ctx.db, CHALU, chaluCase.id);
+    expect(row?.row_xmin).toMatch(/^[1-9]\d*$/);
     expect(row?.opened_at).toBeInstanceOf(Date);
     expect((row?.snapshot as { state?: unknown } | undefined)?.state).toBe(chaluCase.state);
     expect(row?.data).toMatchObject({ title: chaluCase.title });
     expect(Object.keys(row ?? {}).sort()).toEqual(
-      ['assignee_id', 'case_id', 'channel', 'closed_at', 'data', 'description', 'due_at', 'enterprise_id', 'metric_facts', 'opened_at', 'opened_by', 'overdue', 'reference', 'snapshot', 'state', 'status', 'tenant_id', 'title', 'tracking_hash', 'updated_at', 'version', 'warning', 'workflow_key', 'workflow_tenant_id', 'workflow_version'].sort(),
+      ['assignee_id', 'case_id', 'channel', 'closed_at', 'data', 'description', 'due_at', 'enterprise_id', 'metric_facts', 'opened_at', 'opened_by', 'overdue', 'reference', 'row_xmin', 'snapshot', 'state', 'status', 'tenant_id', 'title', 'tracking_hash', 'updated_at', 'version', 'warning', 'workflow_key', 'workflow_tenant_id', 'workflow_version'].sort(),
     );
   });
 });

@@ -14,11 +14,13 @@ import { searchText } from './search-words.js';
 export type CaseListRow = Omit<Selectable<CasesTable>, 'snapshot' | 'search_words' | 'metric_facts' | 'metric_facts_pending'>;
 
 /**
- * A row of `cases` with its snapshot and metric facts (the search words are never read back).
+ * A row of `cases` with its snapshot and metric facts (the search words are never read back), and
+ * `row_xmin`: the id of the transaction that wrote this version of the row, which changes with
+ * every update of it, versioned or not (a step's write is guarded by it, see writeStep).
  * @example
  * const row: CaseRow | undefined = await findCase(db, caller, id);
  */
-export type CaseRow = CaseListRow & Pick<Selectable<CasesTable>, 'snapshot' | 'metric_facts'>;
+export type CaseRow = CaseListRow & Pick<Selectable<CasesTable>, 'snapshot' | 'metric_facts'> & { row_xmin: string };
 
 /**
  * The columns a list reads: all but the snapshot and the search words.
@@ -30,7 +32,12 @@ export const CASE_LIST_COLUMNS = [
   'enterprise_id', 'title', 'description', 'data', 'version', 'due_at', 'overdue', 'tracking_hash', 'opened_by', 'opened_at', 'updated_at', 'closed_at',
 ] as const;
 
-const CASE_COLUMNS = [...CASE_LIST_COLUMNS, 'snapshot', 'metric_facts'] as const;
+/**
+ * The columns of a case row (CaseRow): the list's, the snapshot, the metric facts and the row's xmin.
+ * @example
+ * await db.selectFrom('cases').select(CASE_COLUMNS).where('tracking_hash', '=', hash).executeTakeFirst();
+ */
+export const CASE_COLUMNS = [...CASE_LIST_COLUMNS, 'snapshot', 'metric_facts', sql<string>`cases.xmin::text`.as('row_xmin')] as const;
 
 /**
  * The columns of a case that follow from its snapshot (everything a list filters on).

@@ -8,7 +8,7 @@ import { claimIdempotencyKey, findStoredResponse, rememberResponse, requestHash 
 import { enterpriseVisible, tenantInScope, userVisible, visibleWorkflow, visibleWorkflowKeys } from './lookups.js';
 import { OPEN_EVENT, openCase } from './open-case.js';
 import { presentCase } from './present-case.js';
-import { findCase, findCaseById } from './repository.js';
+import { findCase, findCaseById, type CaseRow } from './repository.js';
 import { stepCaseRow, versionConflict, type StepRequest, type StepResponse } from './step-case.js';
 import type { z } from 'zod';
 import type { assignBodySchema, CaseDto, createCaseBodySchema, eventBodySchema } from './schemas.js';
@@ -36,20 +36,22 @@ function actorOf(caller: Caller): Actor {
   return { id: caller.userId, roles: caller.roles, name: caller.displayName };
 }
 
-/** How often a step sent without a version is tried again after losing the row to another step. */
+/** How often a step is tried in all when writes that leave its version applicable get in first. */
 const STEP_ATTEMPTS = 5;
 
 /**
- * Opens cases and steps them. Opening is one transaction. A step reads the case, checks the
- * version the client sent, steps the engine, then writes everything in one statement guarded by
- * that version — the case row (locked by the update), the log entry, timers, outbox rows and the
- * answer of an Idempotency-Key (see writeStep) — so exactly one step per version commits.
+ * Opens cases and steps them. Opening is one transaction. A step reads the case (or takes it from
+ * the case row cache when the cache holds the version sent), checks the version the client sent,
+ * steps the engine, then writes everything in one statement guarded by that version and the row's
+ * xmin — the case row (locked by the update), the log entry, timers, outbox rows and the answer of
+ * an Idempotency-Key (see writeStep) — so exactly one step per version commits.
  * @example
  * const service = createCaseWriteService(deps);
  * await service.sendEvent(caller, id, { type: 'accept', version: 1 }, undefined);
  */
 export function createCaseWriteService(deps: AppDeps) {
   const { db, engine, clock } = deps;
+  const cache = deps.caseCache;
 
   async function withKey<T>(trx: Kysely<Database>, caller: Caller, key: string | undefined, hash: () => string, status: number, run: () => Promise<T>): Promise<WriteResult<T>> {
     if (key !== undefined) {
@@ -61,6 +63,13 @@ export function createCaseWriteService(deps: AppDeps) {
     return { status, body, replayed: false };
   }
 
+  // A case read outside a transaction is as committed: kept for the next event on it (see CaseRowCache).
+  async function readCase(caller: Caller, id: string): Promise<CaseRow | undefined> {
+    const row = await findCase(db, caller, id);
+    if (row && cache && !db.isTransaction) cache.remember(row, caller.tenantPath);
+    return row;
+  }
+
   async function step(caller: Caller, id: string, version: number, key: string | undefined, hash: () => string, entry: { type: string; data: Record<string, unknown> }, run: (snapshot: CaseSnapshot, actor: Actor) => Promise<StepResult>): Promise<WriteResult<StepResponse>> {
     const requestHashValue = key === undefined ? undefined : hash();
     const replay = async (): Promise<WriteResult<StepResponse> | undefined> => {
@@ -70,27 +79,41 @@ export function createCaseWriteService(deps: AppDeps) {
     };
     const first = await replay();
     if (first) return first;
-    const row = await findCase(db, caller, id);
-    if (!row) throw notFound('case', id);
-    if (row.version !== version) {
-      // The same request sent twice may have committed between the look-up above and this read.
-      const raced = await replay();
-      if (raced) return raced;
-      throw versionConflict(row, version);
-    }
     const request: StepRequest = {
       actor: actorOf(caller),
       entry,
       run,
       ...(key !== undefined && requestHashValue !== undefined ? { idempotency: { tenantId: caller.tenantId, userId: caller.userId, key, requestHash: requestHashValue } } : {}),
     };
-    const outcome = await stepCaseRow(deps, db, row, request);
-    if (outcome.kind === 'stepped') return { status: 200, body: outcome.response, replayed: false };
-    // Lost the row: to the same request sent twice (answer as the first did), or to another step.
-    const raced = await replay();
-    if (raced) return raced;
-    const current = await findCase(db, caller, id);
-    throw versionConflict(current ?? row, version);
+    // The case as this process last saw it, when that is the version the client sent; the write checks it is still so.
+    const cached = cache?.visible(id, caller.tenantPath);
+    let row = cached?.version === version ? cached : await readCase(caller, id);
+    for (let attempt = 1; ; attempt += 1) {
+      if (!row) throw notFound('case', id);
+      if (row.version !== version) {
+        // The same request sent twice may have committed between the look-up above and this read.
+        const raced = await replay();
+        if (raced) return raced;
+        throw versionConflict(row, version);
+      }
+      const outcome = await stepCaseRow(deps, db, row, request);
+      if (outcome.kind === 'stepped') {
+        if (cache && !db.isTransaction) cache.remember(outcome.row, caller.tenantPath);
+        return { status: 200, body: outcome.response, replayed: false };
+      }
+      cache?.forget(id);
+      // Lost the row: to the same request sent twice (answer as the first did), or to another write.
+      const raced = await replay();
+      if (raced) return raced;
+      const current = await readCase(caller, id);
+      // A write that left the version alone (a cached row gone stale, the metric facts folded in):
+      // the step still applies to the version sent, so it runs again on the row as it is now.
+      if (current?.version === version && attempt < STEP_ATTEMPTS) {
+        row = current;
+        continue;
+      }
+      throw versionConflict(current ?? row, version);
+    }
   }
 
   return {
@@ -145,7 +168,7 @@ export function createCaseWriteService(deps: AppDeps) {
      * Steps a case for someone who is not a signed-in user — the worker with a tracking code,
      * an agency with its signed link, the system — whose right to the case the caller of this
      * function has checked. Without `version` the step applies to the case as it is, tried again
-     * (up to 5 times) when another step gets in first; with it, a moved case is a 409.
+     * (up to 5 times) when another write gets in first; with it, a moved case is a 409.
      */
     async sendEventAs(target: { tenantId: string; caseId: string }, actor: Actor, event: { type: string; data?: Record<string, unknown> }, options: { version?: number } = {}): Promise<StepResponse> {
       const request: StepRequest = {
@@ -153,17 +176,22 @@ export function createCaseWriteService(deps: AppDeps) {
         entry: { type: event.type, data: event.data ?? {} },
         run: (snapshot, who) => engine.apply(snapshot, { type: event.type, ...(event.data ? { data: event.data } : {}) }, who),
       };
+      const cached = cache?.byKeys(target.tenantId, target.caseId);
+      let row = cached && (options.version === undefined || cached.version === options.version) ? cached : await findCaseById(db, target.tenantId, target.caseId);
       for (let attempt = 1; ; attempt += 1) {
-        const row = await findCaseById(db, target.tenantId, target.caseId);
         if (!row) throw notFound('case', target.caseId);
         if (options.version !== undefined && row.version !== options.version) throw versionConflict(row, options.version);
         const outcome = await stepCaseRow(deps, db, row, request);
-        if (outcome.kind === 'stepped') return outcome.response;
-        if (outcome.kind === 'unchanged') throw new Error(`engine.apply returned no step for "${event.type}"`);
-        if (options.version !== undefined || attempt >= STEP_ATTEMPTS) {
-          const current = await findCaseById(db, target.tenantId, target.caseId);
-          throw versionConflict(current ?? row, options.version ?? row.version);
+        if (outcome.kind === 'stepped') {
+          if (cache && !db.isTransaction) cache.remember(outcome.row);
+          return outcome.response;
         }
+        if (outcome.kind === 'unchanged') throw new Error(`engine.apply returned no step for "${event.type}"`);
+        cache?.forget(target.caseId);
+        const current = await findCaseById(db, target.tenantId, target.caseId);
+        if (attempt >= STEP_ATTEMPTS) throw versionConflict(current ?? row, options.version ?? row.version);
+        // With a version, the check above lets only a write that left the version alone be tried again.
+        row = current;
       }
     },
   };

@@ -3,10 +3,10 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app/app-deps.js';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../http/http-error.js';
-import { caseDims, rollupStep } from '../rollups/index.js';
+import { caseDims, rollupStep, type CaseFacts } from '../rollups/index.js';
 import { ensureWorkflowRegistered } from '../workflows/register-published-workflows.js';
 import { presentCase } from './present-case.js';
-import { stepColumns, type CaseListRow, type CaseRow, type StepColumns } from './repository.js';
+import { stepColumns, type CaseRow, type StepColumns } from './repository.js';
 import type { CaseDto } from './schemas.js';
 import { writeStep } from './write-step.js';
 
@@ -35,16 +35,16 @@ export interface StepRequest {
 }
 
 /**
- * What came of a step: written (with the answer), nothing to write, or lost to a step that
- * reached the row first (read it again and decide).
+ * What came of a step: written (with the answer and the case row as written), nothing to write,
+ * or lost to a write that reached the row first (read it again and decide).
  * @example
  * if (outcome.kind === 'conflict') row = await findCaseById(db, row.tenant_id, row.case_id);
  */
-export type StepOutcome = { kind: 'stepped'; response: StepResponse } | { kind: 'unchanged' } | { kind: 'conflict' };
+export type StepOutcome = { kind: 'stepped'; response: StepResponse; row: CaseRow } | { kind: 'unchanged' } | { kind: 'conflict' };
 
 // Spelled out rather than `{ ...row, ... }`: V8 (Node 20) copies an object of this many
 // properties by spread about 20 times slower than it builds a literal, and this runs on every step.
-function steppedRow(row: CaseRow, columns: StepColumns, data: Record<string, unknown>, now: Date, closedAt: Date | null): CaseListRow {
+function steppedRow(row: CaseRow, columns: StepColumns, next: CaseSnapshot, facts: CaseFacts | null, now: Date, closedAt: Date | null): CaseRow {
   return {
     tenant_id: row.tenant_id,
     case_id: row.case_id,
@@ -60,7 +60,7 @@ function steppedRow(row: CaseRow, columns: StepColumns, data: Record<string, unk
     enterprise_id: row.enterprise_id,
     title: columns.title,
     description: columns.description,
-    data,
+    data: next.data,
     version: row.version + 1,
     due_at: columns.due_at == null ? null : new Date(columns.due_at),
     overdue: columns.overdue ?? false,
@@ -69,6 +69,10 @@ function steppedRow(row: CaseRow, columns: StepColumns, data: Record<string, unk
     opened_at: row.opened_at,
     updated_at: now,
     closed_at: closedAt,
+    snapshot: next,
+    metric_facts: facts,
+    // Set to the written row's xmin once the write has succeeded.
+    row_xmin: '',
   };
 }
 
@@ -91,22 +95,26 @@ export async function stepCaseRow(deps: Pick<AppDeps, 'engine' | 'clock'>, db: K
   const now = clock.now();
   const columns = stepColumns(next, workflow, row);
   const closedAt = next.status === 'closed' ? (row.closed_at ?? now) : null;
-  const stepped = steppedRow(row, columns, next.data, now, closedAt);
-  const response: StepResponse = { case: presentCase(stepped, engine, { reveal: false, now, snapshot: next }), effects: result.effects };
   const entry = { ...request.entry, actorId: request.actor.id, actorRoles: request.actor.roles, stateFrom: row.state, stateTo: next.state, warning: next.warning };
   const logged = { ...entry, seq: row.version + 1, effects: result.effects, createdAt: now };
+  const rollup = rollupStep(row.metric_facts, logged, caseDims({ tenant_id: row.tenant_id, ancestors: row.metric_facts?.ancestors ?? [], workflow_key: next.workflow.key, channel: row.channel, data: next.data }, workflow), workflow);
+  const stepped = steppedRow(row, columns, next, rollup.facts, now, closedAt);
+  const response: StepResponse = { case: presentCase(stepped, engine, { reveal: false, now, snapshot: next }), effects: result.effects };
   const written = await writeStep(db, {
     target: { tenantId: row.tenant_id, caseId: row.case_id, reference: row.reference, workflow: next.workflow },
     readVersion: row.version,
+    readXmin: row.row_xmin,
     columns,
     closedAt,
     now,
     entry,
     effects: result.effects,
-    rollup: rollupStep(row.metric_facts, logged, caseDims({ tenant_id: row.tenant_id, ancestors: row.metric_facts?.ancestors ?? [], workflow_key: next.workflow.key, channel: row.channel, data: next.data }, workflow), workflow),
+    rollup,
     ...(request.idempotency ? { idempotency: { ...request.idempotency, statusCode: 200, body: response } } : {}),
   });
-  return written ? { kind: 'stepped', response } : { kind: 'conflict' };
+  if (written === undefined) return { kind: 'conflict' };
+  stepped.row_xmin = written;
+  return { kind: 'stepped', response, row: stepped };
 }
 
 /**

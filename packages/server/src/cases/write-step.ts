@@ -15,6 +15,11 @@ export interface StepWrite {
   target: EffectTarget;
   /** The version the step was computed from; the write happens only if the row is still at it. */
   readVersion: number;
+  /**
+   * The xmin of the row the step was computed from (CaseRow's row_xmin); when given, the write also
+   * misses if any update touched the row since, including those that leave the version alone.
+   */
+  readXmin?: string;
   columns: StepColumns;
   closedAt: Date | null;
   now: Date;
@@ -28,13 +33,14 @@ export interface StepWrite {
 /**
  * Writes a step as ONE statement, so it commits or fails whole, in one round trip: the update of
  * the case row takes the row's lock and checks its version (compare-and-set); the log entry,
- * timers, outbox rows, metric deltas and idempotency record are written only through the updated row. Resolves
- * false, writing nothing, when the row has moved past `readVersion` (someone else stepped first).
- * Inside a transaction it takes part in it like any statement.
+ * timers, outbox rows, metric deltas and idempotency record are written only through the updated
+ * row. Resolves the xmin of the row it wrote, or undefined, writing nothing, when the row has
+ * moved past `readVersion` or `readXmin` (someone else wrote it first). Inside a transaction it
+ * takes part in it like any statement.
  * @example
- * if (!(await writeStep(db, write))) throw versionConflict(...);
+ * if ((await writeStep(db, write)) === undefined) throw versionConflict(...);
  */
-export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise<boolean> {
+export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise<string | undefined> {
   const { target, columns: c, entry, now } = write;
   const next = write.readVersion + 1;
   const rows = effectRows(target, write.effects);
@@ -43,8 +49,8 @@ export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise
       UPDATE cases SET state = ${c.state}, status = ${c.status}, warning = ${c.warning}, assignee_id = ${c.assignee_id}, title = ${c.title},
         description = ${c.description}, data = ${c.data}::jsonb, snapshot = ${c.snapshot}::jsonb, due_at = ${c.due_at}::timestamptz,
         overdue = ${c.overdue}, version = ${next}::int, metric_facts = ${write.rollup.facts === null ? null : JSON.stringify(write.rollup.facts)}::jsonb, updated_at = ${now}::timestamptz, closed_at = ${write.closedAt}::timestamptz${c.search_words ? sql`, search_words = ${c.search_words}` : sql``}
-      WHERE tenant_id = ${target.tenantId} AND case_id = ${target.caseId} AND version = ${write.readVersion}::int
-      RETURNING tenant_id, case_id)`,
+      WHERE tenant_id = ${target.tenantId} AND case_id = ${target.caseId} AND version = ${write.readVersion}::int${write.readXmin === undefined ? sql`` : sql` AND xmin = ${write.readXmin}::xid`}
+      RETURNING tenant_id, case_id, xmin::text AS row_xmin)`,
     sql`ev AS (
       INSERT INTO case_events (tenant_id, case_id, seq, type, actor_id, actor_roles, data, effects, state_from, state_to, warning, created_at)
       SELECT tenant_id, case_id, ${next}::int, ${entry.type}::text, ${entry.actorId}::text, ${[...entry.actorRoles]}::text[], ${JSON.stringify(entry.data)}::jsonb,
@@ -78,6 +84,6 @@ export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise
       SELECT ${key.tenantId}::text, ${key.userId}::text, ${key.key}::text, ${key.requestHash}::text, ${key.statusCode}::int, ${JSON.stringify(key.body)}::jsonb FROM upd
       ON CONFLICT (tenant_id, user_id, key) DO NOTHING)`);
   }
-  const result = await sql<{ stepped: number }>`WITH ${sql.join(parts, sql`, `)} SELECT count(*)::int AS stepped FROM upd`.execute(db);
-  return (result.rows[0]?.stepped ?? 0) === 1;
+  const result = await sql<{ row_xmin: string }>`WITH ${sql.join(parts, sql`, `)} SELECT row_xmin FROM upd`.execute(db);
+  return result.rows[0]?.row_xmin;
 }

@@ -23,5 +23,6 @@ Configuration (environment variables):
   folder otherwise), SHUOSHI_SEED (true), SHUOSHI_ADMIN_DIST (packages/admin/dist),
   SHUOSHI_TEST_MODE (false), LOG_LEVEL (info), SHUOSHI_WORKERS (1; "auto" or a number: on PostgreSQL
   that many server processes share the port, the database migrated and seeded once; PGlite and
-  test mode are one process).
+  test mode are one process), SHUOSHI_CASE_CACHE_SIZE (1000: cases each process keeps in memory so
+  that an event on one it holds skips reading it; 0 turns that off).
 `;

@@ -67,3 +67,16 @@ describe('SHUOSHI_WORKERS', () => {
     expect(loadConfig({ SHUOSHI_WORKERS: '1' }).SHUOSHI_WORKERS).toBe(1);
   });
 });
+
+describe('SHUOSHI_CASE_CACHE_SIZE', () => {
+  it('keeps 1000 cases by default; 0 turns the cache off', () => {
+    expect(loadConfig({}).SHUOSHI_CASE_CACHE_SIZE).toBe(1000);
+    expect(loadConfig({ SHUOSHI_CASE_CACHE_SIZE: '0' }).SHUOSHI_CASE_CACHE_SIZE).toBe(0);
+    expect(loadConfig({ SHUOSHI_CASE_CACHE_SIZE: '20000' }).SHUOSHI_CASE_CACHE_SIZE).toBe(20000);
+  });
+
+  it('refuses what is not a whole number of cases, quoting it', () => {
+    expect(() => loadConfig({ SHUOSHI_CASE_CACHE_SIZE: 'lots' })).toThrow(/SHUOSHI_CASE_CACHE_SIZE: must be a whole number such as 1000, got "lots"/);
+    expect(() => loadConfig({ SHUOSHI_CASE_CACHE_SIZE: '-1' })).toThrow(/SHUOSHI_CASE_CACHE_SIZE: must be at least 0/);
+  });
+});

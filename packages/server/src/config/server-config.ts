@@ -4,12 +4,16 @@ const booleanText = z
   .enum(['true', 'false', '1', '0'], { error: (issue) => `must be "true" or "false", got ${JSON.stringify(issue.input)}` })
   .transform((v) => v === 'true' || v === '1');
 
+/** Cases each server process keeps in memory by default (SHUOSHI_CASE_CACHE_SIZE); a few MB. */
+export const DEFAULT_CASE_CACHE_SIZE = 1000;
+
 function wholeNumber(example: number, min: number, max: number) {
-  return z.coerce
-    .number({ error: (issue) => `must be a whole number such as ${example}, got ${JSON.stringify(issue.input)}` })
-    .int({ error: (issue) => `must be a whole number such as ${example}, got ${JSON.stringify(issue.input)}` })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` })
+  const notWhole = (issue: { input: unknown }) => `must be a whole number such as ${example}, got ${JSON.stringify(issue.input)}`;
+  // Checked as text first: a coerced "lots" would be quoted back as NaN (JSON: null), not as what was set.
+  return z
+    .union([z.string().trim().regex(/^-?\d+$/, { error: notWhole }), z.number().int({ error: notWhole })], { error: notWhole })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }))
     .default(example);
 }
 
@@ -122,6 +126,9 @@ export const serverEnvSchema = z.object({
     // One by default: measured on 2 cores shared with PostgreSQL, two processes answered fewer
     // events than one (docs/benchmarks.md); "auto" pays where the database has cores of its own.
     .default(1),
+  // Cases kept in memory per process so that an event on a case this process holds at the version
+  // sent skips reading it (cases/case-row-cache.ts); 0 turns that off.
+  SHUOSHI_CASE_CACHE_SIZE: wholeNumber(DEFAULT_CASE_CACHE_SIZE, 0, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: (issue) => `must be one of fatal, error, warn, info, debug, trace, silent, got ${JSON.stringify(issue.input)}` }).default('info'),
   ...outboxEnvSchema.shape,
   ...referralEnvSchema.shape,

@@ -40,7 +40,7 @@ function eventLabel(workflow: Workflow | undefined, type: string, from: string |
  * @example
  * const matter = await presentMatter(db, engine, row);
  */
-export async function presentMatter(db: Kysely<Database>, engine: Engine, row: Omit<CaseRow, 'metric_facts'>): Promise<PublicMatter> {
+export async function presentMatter(db: Kysely<Database>, engine: Engine, row: Omit<CaseRow, 'metric_facts' | 'row_xmin'>): Promise<PublicMatter> {
   const ref = { key: row.workflow_key, version: row.workflow_version };
   await ensureWorkflowRegistered(db, engine, ref);
   const workflow = workflowOf(engine, ref);

@@ -1,6 +1,6 @@
 import type { Workflow } from '@shuoshi/engine';
 import type { Kysely, Selectable } from 'kysely';
-import { CASE_LIST_COLUMNS, type CaseRow } from '../cases/repository.js';
+import { CASE_COLUMNS, type CaseRow } from '../cases/repository.js';
 import type { CaseEventsTable, Database, TenantsTable } from '../db/database.js';
 
 /**
@@ -62,7 +62,7 @@ export async function listPublishedWorkflows(db: Kysely<Database>): Promise<Publ
  * const row = await findCaseByTrackingHash(db, hashTrackingCode(code));
  */
 export async function findCaseByTrackingHash(db: Kysely<Database>, trackingHash: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').select([...CASE_LIST_COLUMNS, 'snapshot', 'metric_facts']).where('tracking_hash', '=', trackingHash).executeTakeFirst();
+  return db.selectFrom('cases').select(CASE_COLUMNS).where('tracking_hash', '=', trackingHash).executeTakeFirst();
 }
 
 /**
