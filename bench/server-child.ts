@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../packages/server/bin/server-bundle.js';
 import { ensureServerBuild } from '../packages/server/scripts/server-build.js';
 
 /** The repository root (bench/..). */
@@ -138,6 +139,7 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
     // One process unless the caller asks for more (tests count processes; bench/server.ts sets it).
     SHUOSHI_WORKERS: '1',
     // For experiments only (e.g. --max-semi-space-size=4, --perf-basic-prof); unset in the figures.
+    // SERVER_NODE_FLAGS, given on the command line, win over the same flags given here.
     ...(process.env['BENCH_SERVER_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_SERVER_NODE_OPTIONS'] } : {}),
     ...options.env,
   };
@@ -146,7 +148,9 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
   await ensureServerMain(main);
   // A TypeScript entry runs through tsx's loader; the built server (a .js bundle) runs as it is.
   const loader = main.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...loader, main, ...(options.args ?? ['start'])];
+  // The server runs with node's flags as `pnpm start` gives them; another entry (the bare host) without.
+  const flags = options.main === undefined ? SERVER_NODE_FLAGS : [];
+  const args = [...flags, ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...loader, main, ...(options.args ?? ['start'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   child.once('exit', () => children.delete(child));

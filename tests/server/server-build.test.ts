@@ -2,7 +2,7 @@
 // started with plain node, without tsx's loader. The test builds into a temporary folder directly in
 // packages/server (`.build-test-*/cli/main.js`, as deep as dist/cli/main.js), so that the bundle's
 // relative paths and its imports resolve as they do from dist; the real dist is left alone.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/server-child.js';
-import { serverBundleInputsFile } from '../../packages/server/bin/server-bundle.js';
+import { SERVER_NODE_FLAGS, serverBundleInputsFile } from '../../packages/server/bin/server-bundle.js';
 import { buildServer, ensureServerBuild, SERVER_DIR, serverBuildStaleReason, type ServerBuild } from '../../packages/server/scripts/server-build.js';
 
 const ROOT = resolve(SERVER_DIR, '..', '..');
@@ -115,10 +115,21 @@ describe('the server bundle (scripts/server-build.ts)', () => {
     expect(existsSync(fileURLToPath(new URL('../../db/schema.sql', pathToFileURL(outfile))))).toBe(true);
   });
 
+  it('gives node the server\'s flags wherever the server is started: the scripts and the command\'s first line', () => {
+    const flags = SERVER_NODE_FLAGS.join(' ');
+    const scripts = (JSON.parse(readFileSync(join(SERVER_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts['start']).toBe(`node ${flags} bin/shuoshi.js start`);
+    expect(scripts['shuoshi']).toBe(`node ${flags} bin/shuoshi.js`);
+    const bin = join(SERVER_DIR, 'bin', 'shuoshi.js');
+    expect(readFileSync(bin, 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${flags}`);
+    // Run by its first line, as npm's link to it is: `env -S` must split the flags off.
+    expect(execFileSync(bin, ['--help'], { cwd: ROOT, encoding: 'utf8' })).toMatch(/shuoshi start/);
+  });
+
   it('runs on PGlite with plain node: /healthz answers, no tsx loader thread, SIGTERM exits 0', async () => {
     const port = await freePort();
     const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', PORT: String(port), HOST: '127.0.0.1', SHUOSHI_DATA_DIR: dataDir, SHUOSHI_SEED: 'false', LOG_LEVEL: 'warn' };
-    const child = spawn(process.execPath, [outfile, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, outfile, 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-4000);

@@ -9,6 +9,14 @@
 export declare const SERVER_BUNDLE: string;
 
 /**
+ * The node flags the server runs with, wherever it is started (package.json's `start` and
+ * `shuoshi` scripts, bin/shuoshi.js's first line, the benchmark); see server-bundle.js for why.
+ * @example
+ * spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, 'start']);
+ */
+export declare const SERVER_NODE_FLAGS: readonly string[];
+
+/**
  * Where the list of a bundle's input files is kept: beside the bundle, `<bundle>.inputs.json`.
  * @example
  * serverBundleInputsFile('/repo/packages/server/dist/cli/main.js'); // '/repo/packages/server/dist/cli/main.js.inputs.json'

@@ -16,6 +16,18 @@ const REPOSITORY_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const SERVER_BUNDLE = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
 /**
+ * The node flags the server runs with, wherever it is started (package.json's `start` and
+ * `shuoshi` scripts, bin/shuoshi.js's first line, the benchmark): a cap on the old generation far
+ * above what the server keeps (about 30 MB live under load) whose real effect is on V8's heap
+ * growing factor, which is 4 for an uncapped heap on a large machine and 1.3-2 below 1 GB. Uncapped,
+ * V8 let 70-90 MB of garbage pile up between full collections and the process peaked at 227-270 MB
+ * under `pnpm bench:server`; with it, 191-197 MB at the same throughput (docs/benchmarks.md).
+ * @example
+ * spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, 'start']);
+ */
+export const SERVER_NODE_FLAGS = ['--max-old-space-size=768'];
+
+/**
  * Where the list of a bundle's input files is kept: beside the bundle, `<bundle>.inputs.json`.
  * @example
  * serverBundleInputsFile('/repo/packages/server/dist/cli/main.js'); // '/repo/packages/server/dist/cli/main.js.inputs.json'
