@@ -19,9 +19,9 @@ export const SERVER_BUNDLE = fileURLToPath(new URL('../dist/cli/main.js', import
  * The node flags the server runs with, wherever it is started (package.json's `start` and
  * `shuoshi` scripts, bin/shuoshi.js's first line, the benchmark): a cap on the old generation far
  * above what the server keeps (about 30 MB live under load) whose real effect is on V8's heap
- * growing factor, which is 4 for an uncapped heap on a large machine and 1.3-2 below 1 GB. Uncapped,
- * V8 let 70-90 MB of garbage pile up between full collections and the process peaked at 227-270 MB
- * under `pnpm bench:server`; with it, 191-197 MB at the same throughput (docs/benchmarks.md).
+ * growing factor, which is up to 4 for an uncapped heap on a large machine and 1.3-2 below 1 GB.
+ * Uncapped, V8 let 40-90 MB of garbage pile up between full collections and the process peaked at
+ * 227-270 MB under `pnpm bench:server`; with it, 150-197 MB at the same throughput (docs/benchmarks.md).
  * @example
  * spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, 'start']);
  */

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
 import type { CaseRow } from './repository.js';
 
 /**
@@ -83,4 +85,14 @@ export function createCaseRowCache(options: { maxEntries: number }): CaseRowCach
       return entries.size;
     },
   };
+}
+
+/**
+ * The cache a service working on `db` may use: none inside a transaction, where a row it read or
+ * wrote is not committed yet and may still be rolled back.
+ * @example
+ * const cache = committedCaseCache(deps); // undefined when deps.db is a transaction
+ */
+export function committedCaseCache(deps: { db: Kysely<Database>; caseCache?: CaseRowCache | undefined }): CaseRowCache | undefined {
+  return deps.db.isTransaction ? undefined : deps.caseCache;
 }

@@ -9,6 +9,7 @@ import type { ListQuery } from '../http/list-query.js';
 import { listCases } from './list-repository.js';
 import { mayReadPii, piiFields, presentPiiFields } from './pii-mask.js';
 import { maskCaseData, presentCase, workflowOf } from './present-case.js';
+import { committedCaseCache } from './case-row-cache.js';
 import { findCase, readTimeline, type CaseRow } from './repository.js';
 import type { CaseDto, CaseFilter, TimelineEntry } from './schemas.js';
 
@@ -30,12 +31,13 @@ async function audit(db: Kysely<Database>, caller: Caller, row: CaseRow, fields:
  */
 export function createCaseReadService(deps: AppDeps) {
   const { db, engine, clock } = deps;
+  const cache = committedCaseCache(deps);
 
   async function caseOrNotFound(caller: Caller, id: string): Promise<CaseRow> {
     const row = await findCase(db, caller, id);
     if (!row) throw notFound('case', id);
     // Opening a case usually comes before an event on it: the event then need not read it again.
-    if (deps.caseCache && !db.isTransaction) deps.caseCache.remember(row, caller.tenantPath);
+    cache?.remember(row, caller.tenantPath);
     return row;
   }
 

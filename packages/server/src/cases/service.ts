@@ -8,6 +8,7 @@ import { claimIdempotencyKey, findStoredResponse, rememberResponse, requestHash 
 import { enterpriseVisible, tenantInScope, userVisible, visibleWorkflow, visibleWorkflowKeys } from './lookups.js';
 import { OPEN_EVENT, openCase } from './open-case.js';
 import { presentCase } from './present-case.js';
+import { committedCaseCache } from './case-row-cache.js';
 import { findCase, findCaseById, type CaseRow } from './repository.js';
 import { stepCaseRow, versionConflict, type StepRequest, type StepResponse } from './step-case.js';
 import type { z } from 'zod';
@@ -51,7 +52,7 @@ const STEP_ATTEMPTS = 5;
  */
 export function createCaseWriteService(deps: AppDeps) {
   const { db, engine, clock } = deps;
-  const cache = deps.caseCache;
+  const cache = committedCaseCache(deps);
 
   async function withKey<T>(trx: Kysely<Database>, caller: Caller, key: string | undefined, hash: () => string, status: number, run: () => Promise<T>): Promise<WriteResult<T>> {
     if (key !== undefined) {
@@ -63,10 +64,10 @@ export function createCaseWriteService(deps: AppDeps) {
     return { status, body, replayed: false };
   }
 
-  // A case read outside a transaction is as committed: kept for the next event on it (see CaseRowCache).
+  // Kept for the next event on the case (see CaseRowCache).
   async function readCase(caller: Caller, id: string): Promise<CaseRow | undefined> {
     const row = await findCase(db, caller, id);
-    if (row && cache && !db.isTransaction) cache.remember(row, caller.tenantPath);
+    if (row) cache?.remember(row, caller.tenantPath);
     return row;
   }
 
@@ -98,7 +99,7 @@ export function createCaseWriteService(deps: AppDeps) {
       }
       const outcome = await stepCaseRow(deps, db, row, request);
       if (outcome.kind === 'stepped') {
-        if (cache && !db.isTransaction) cache.remember(outcome.row, caller.tenantPath);
+        cache?.remember(outcome.row, caller.tenantPath);
         return { status: 200, body: outcome.response, replayed: false };
       }
       cache?.forget(id);
@@ -183,7 +184,7 @@ export function createCaseWriteService(deps: AppDeps) {
         if (options.version !== undefined && row.version !== options.version) throw versionConflict(row, options.version);
         const outcome = await stepCaseRow(deps, db, row, request);
         if (outcome.kind === 'stepped') {
-          if (cache && !db.isTransaction) cache.remember(outcome.row);
+          cache?.remember(outcome.row);
           return outcome.response;
         }
         if (outcome.kind === 'unchanged') throw new Error(`engine.apply returned no step for "${event.type}"`);

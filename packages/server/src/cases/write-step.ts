@@ -9,17 +9,17 @@ import type { StepColumns } from './repository.js';
  * Everything one step writes: the case's next columns (guarded by the version it was read at),
  * its log entry, its effects, and the stored answer of an Idempotency-Key.
  * @example
- * const stepped = await writeStep(db, { target, readVersion: 3, columns, closedAt: null, now, entry, effects, rollup });
+ * const stepped = await writeStep(db, { target, readVersion: 3, readXmin: row.row_xmin, columns, closedAt: null, now, entry, effects, rollup });
  */
 export interface StepWrite {
   target: EffectTarget;
   /** The version the step was computed from; the write happens only if the row is still at it. */
   readVersion: number;
   /**
-   * The xmin of the row the step was computed from (CaseRow's row_xmin); when given, the write also
-   * misses if any update touched the row since, including those that leave the version alone.
+   * The xmin of the row the step was computed from (CaseRow's row_xmin): the write also misses if
+   * any update touched the row since, including those that leave the version alone.
    */
-  readXmin?: string;
+  readXmin: string;
   columns: StepColumns;
   closedAt: Date | null;
   now: Date;
@@ -49,7 +49,7 @@ export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise
       UPDATE cases SET state = ${c.state}, status = ${c.status}, warning = ${c.warning}, assignee_id = ${c.assignee_id}, title = ${c.title},
         description = ${c.description}, data = ${c.data}::jsonb, snapshot = ${c.snapshot}::jsonb, due_at = ${c.due_at}::timestamptz,
         overdue = ${c.overdue}, version = ${next}::int, metric_facts = ${write.rollup.facts === null ? null : JSON.stringify(write.rollup.facts)}::jsonb, updated_at = ${now}::timestamptz, closed_at = ${write.closedAt}::timestamptz${c.search_words ? sql`, search_words = ${c.search_words}` : sql``}
-      WHERE tenant_id = ${target.tenantId} AND case_id = ${target.caseId} AND version = ${write.readVersion}::int${write.readXmin === undefined ? sql`` : sql` AND xmin = ${write.readXmin}::xid`}
+      WHERE tenant_id = ${target.tenantId} AND case_id = ${target.caseId} AND version = ${write.readVersion}::int AND xmin = ${write.readXmin}::xid
       RETURNING tenant_id, case_id, xmin::text AS row_xmin)`,
     sql`ev AS (
       INSERT INTO case_events (tenant_id, case_id, seq, type, actor_id, actor_roles, data, effects, state_from, state_to, warning, created_at)
