@@ -4,7 +4,7 @@ import { callApi, tokenOf } from './api-client.js';
 import { launchChromium, screenshot, signIn } from './browser.js';
 import { e2eEnabled } from './e2e-mode.js';
 import { startE2eServer } from './e2e-server.js';
-import { createOverlayFromList, openPage, screenshotOf } from './page-helpers.js';
+import { createOverlayFromList, openPage, screenshotOf, settled } from './page-helpers.js';
 
 const enabled = e2eEnabled();
 const KEY = 'chalu-chamber';
@@ -202,6 +202,7 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
 
     // Deleting the template's wage-arrears rule by mistake: the dialog points to 撤销, which brings it back.
     await settings.getByText('欠薪诉求', { exact: true }).click();
+    await settled(settings);
     await settings.getByTestId('rule-wage_arrears').getByRole('button', { name: '删除规则' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/撤销/).waitFor();

@@ -94,3 +94,24 @@ export async function screenshotOf(part: Locator, name: string): Promise<string>
   await part.screenshot({ path, style: HIDE_APP_BAR });
   return path;
 }
+
+/**
+ * Waits until nothing in one part of the page is animating (an accordion opening, another
+ * closing): a click sent mid-transition can land where the button was a frame before and be lost,
+ * which a loaded CI machine makes likely.
+ * @example
+ * await settings.getByText('欠薪诉求', { exact: true }).click();
+ * await settled(settings);
+ */
+export async function settled(part: Locator): Promise<void> {
+  // The tests compile without the DOM library, so the Web Animations API is described here.
+  type Running = { effect: { getTiming(): { iterations?: number } } | null; finished: Promise<unknown> };
+  await part.evaluate(async (element: { getAnimations(options: { subtree: boolean }): Running[] }) => {
+    for (;;) {
+      // A spinner's endless animation never finishes; only transitions with an end count.
+      const running = element.getAnimations({ subtree: true }).filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+      if (running.length === 0) return;
+      await Promise.allSettled(running.map(async (animation) => animation.finished));
+    }
+  });
+}
