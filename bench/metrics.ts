@@ -43,6 +43,7 @@ import { WORKFLOW_MIX } from './metrics-prototypes.js';
 import { q, run } from './metrics-sql.js';
 import { timeTimerDrain, type TimerRun } from './metrics-timers.js';
 import { explainRepositoryQuery, getJson, metricsScope, plainScan, rawRepositoryQuery, timeInterleaved, type TimedOp, type Timing, type TimingPlan } from './metrics-timing.js';
+import { SERVER_NODE_FLAGS } from '../packages/server/bin/server-bundle.js';
 import { killAllServers, startServer } from './server-child.js';
 import { createJsonClient, login } from './server-load.js';
 import { fmt, table } from './server-stats.js';
@@ -213,7 +214,10 @@ async function benchMetrics(): Promise<Timing[]> {
     return timings;
   } finally {
     client.close();
-    await server.stop();
+    // The server runs under the heap cap (SERVER_NODE_FLAGS): the million-case county is the
+    // heaviest read it serves, so its peak resident set is worth a line.
+    const peakKb = await server.stop();
+    log(`server peak RSS ${peakKb === undefined ? '?' : fmt(peakKb / 1024, 1)} MB (node ${SERVER_NODE_FLAGS.join(' ')})`);
   }
 }
 
