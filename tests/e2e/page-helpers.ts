@@ -111,7 +111,7 @@ export async function settled(part: Locator): Promise<void> {
       // A spinner's endless animation never finishes; only transitions with an end count.
       const running = element.getAnimations({ subtree: true }).filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
       if (running.length === 0) return;
-      await Promise.allSettled(running.map(async (animation) => animation.finished));
+      await Promise.allSettled(running.map((animation) => animation.finished));
     }
   });
 }
