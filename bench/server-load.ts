@@ -114,6 +114,8 @@ export async function openBenchCases(client: JsonClient, token: string, count: n
 export interface LoadFigures extends RunFigures {
   clientCpuMs: number;
   serverCpuMs: number | undefined;
+  /** PostgreSQL's CPU over the measured window (all its processes on this machine), when it runs here. */
+  databaseCpuMs: number | undefined;
 }
 
 /**
@@ -128,7 +130,7 @@ export async function runEventLoad(
   baseUrl: string,
   token: string,
   cases: BenchCase[],
-  options: { warmupMs: number; durationMs: number; serverCpuMs?: () => number | undefined },
+  options: { warmupMs: number; durationMs: number; serverCpuMs?: () => number | undefined; databaseCpuMs?: () => number | undefined },
 ): Promise<LoadFigures> {
   const latencies = new Latencies();
   const errors = new ErrorLog();
@@ -139,18 +141,22 @@ export async function runEventLoad(
   let completed = 0;
   let cpuAtStart: NodeJS.CpuUsage | undefined;
   let serverCpuAtStart: number | undefined;
+  let databaseCpuAtStart: number | undefined;
   const windowTimer = setTimeout(() => {
     cpuAtStart = process.cpuUsage();
     serverCpuAtStart = options.serverCpuMs?.();
+    databaseCpuAtStart = options.databaseCpuMs?.();
   }, options.warmupMs);
   const stopTimer = setTimeout(() => {
     stop = true;
   }, options.warmupMs + options.durationMs);
   let cpuAtEnd: NodeJS.CpuUsage | undefined;
   let serverCpuAtEnd: number | undefined;
+  let databaseCpuAtEnd: number | undefined;
   const endTimer = setTimeout(() => {
     cpuAtEnd = process.cpuUsage(cpuAtStart);
     serverCpuAtEnd = options.serverCpuMs?.();
+    databaseCpuAtEnd = options.databaseCpuMs?.();
   }, options.warmupMs + options.durationMs);
 
   async function worker(benchCase: BenchCase): Promise<void> {
@@ -205,5 +211,6 @@ export async function runEventLoad(
     errorSamples: errors.samples,
     clientCpuMs: (clientCpu.user + clientCpu.system) / 1000,
     serverCpuMs: serverCpuAtStart !== undefined && serverCpuAtEnd !== undefined ? serverCpuAtEnd - serverCpuAtStart : undefined,
+    databaseCpuMs: databaseCpuAtStart !== undefined && databaseCpuAtEnd !== undefined ? databaseCpuAtEnd - databaseCpuAtStart : undefined,
   };
 }

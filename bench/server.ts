@@ -53,6 +53,7 @@ import { createDatabase, migrateToLatest, type DatabaseHandle } from '@shuoshi/s
 import { ensureServerMain, killAllServers, startServer, type ServerChild } from './server-child.js';
 import { runDirectLoad } from './server-direct.js';
 import { createJsonClient, login, openBenchCases, runEventLoad, type BenchCase, type LoadFigures } from './server-load.js';
+import { postgresCpuMs } from './postgres-cpu.js';
 import { pgbenchVersion, runPgbench, type PgbenchTarget } from './server-pgbench.js';
 import { BENCH_TENANT, BENCH_USER, copyCasesForPgbench, copyId, prepareDatabase, type BenchDb } from './server-prepare.js';
 import { fmt, mb, table, type RunFigures } from './server-stats.js';
@@ -105,6 +106,8 @@ interface Row {
   server?: LoadFigures;
   floor?: LoadFigures;
   pgbench?: RunFigures;
+  /** PostgreSQL's CPU over pgbench's measured run (its connections' start included). */
+  pgbenchDatabaseCpuMs?: number | undefined;
   direct?: RunFigures;
 }
 
@@ -125,7 +128,8 @@ function line(label: string, figures: RunFigures | undefined, unit: string): str
   return `${label} ${fmt(figures.perSecond)} ${unit} p50 ${fmt(figures.p50Ms, 2)} ms p99 ${fmt(figures.p99Ms, 2)} ms${errors}`;
 }
 
-async function loadServer(server: ServerChild, cases: BenchCase[], clients: number): Promise<LoadFigures> {
+// `databaseCpuMs`: PostgreSQL's CPU counter, when the server runs on it (PGlite runs inside the server).
+async function loadServer(server: ServerChild, cases: BenchCase[], clients: number, databaseCpuMs?: () => number | undefined): Promise<LoadFigures> {
   const client = createJsonClient(server.baseUrl, 1);
   let token: string;
   try {
@@ -133,7 +137,7 @@ async function loadServer(server: ServerChild, cases: BenchCase[], clients: numb
   } finally {
     client.close();
   }
-  return runEventLoad(server.baseUrl, token, cases.slice(0, clients), { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => server.cpuMs() });
+  return runEventLoad(server.baseUrl, token, cases.slice(0, clients), { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => server.cpuMs(), ...(databaseCpuMs ? { databaseCpuMs } : {}) });
 }
 
 // The floor server steps the copied cases; each client starts from the version stored now.
@@ -141,7 +145,7 @@ async function loadFloor(floor: ServerChild, db: BenchDb, clients: number): Prom
   const ids = Array.from({ length: clients }, (_, i) => copyId(i));
   const rows = await db.selectFrom('cases').select(['case_id', 'version']).where('tenant_id', '=', BENCH_TENANT).where('case_id', 'in', ids).execute();
   const cases = ids.map((id) => ({ id, version: rows.find((r) => r.case_id === id)?.version ?? 0 }));
-  return runEventLoad(floor.baseUrl, 'floor', cases, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => floor.cpuMs() });
+  return runEventLoad(floor.baseUrl, 'floor', cases, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => floor.cpuMs(), databaseCpuMs: postgresCpuMs });
 }
 
 // Opens the cases, then loads the fresh server unmeasured for SERVER_WARMUP_MS (JIT warm-up).
@@ -213,10 +217,13 @@ async function benchPostgres(): Promise<ServerRun & { settings: string }> {
     const row: Row = { database: 'postgresql', clients };
     const pgbench = async () => {
       await runPgbench(target, clients, 1, { log: false }); // warm-up
+      const before = postgresCpuMs();
       row.pgbench = await runPgbench(target, clients, DURATION_S);
+      const after = postgresCpuMs();
+      row.pgbenchDatabaseCpuMs = before === undefined || after === undefined ? undefined : after - before;
     };
     const http = async () => {
-      row.server = await loadServer(server, cases, clients);
+      row.server = await loadServer(server, cases, clients, postgresCpuMs);
     };
     // Alternate which runs first so drift on a shared machine hits both alike.
     for (const step of index % 2 === 0 ? [http, pgbench] : [pgbench, http]) await step();
@@ -300,7 +307,7 @@ async function main(): Promise<void> {
   console.log('');
   console.log(
     table(
-      ['database', 'clients', 'server ev/s', 'p50 ms', 'p99 ms', 'errors', 'pgbench tps', 'p50 ms', 'p99 ms', 'ratio', 'bare http ev/s', 'p50 ms', 'kysely tx/s', 'p50 ms', 'server cpu ms/ev', 'bare cpu ms/ev', 'loadgen cpu ms/ev'],
+      ['database', 'clients', 'server ev/s', 'p50 ms', 'p99 ms', 'errors', 'pgbench tps', 'p50 ms', 'p99 ms', 'ratio', 'bare http ev/s', 'p50 ms', 'kysely tx/s', 'p50 ms', 'server cpu ms/ev', 'bare cpu ms/ev', 'loadgen cpu ms/ev', 'db cpu ms/ev', 'db cpu ms/pgbench tx', 'db cpu ms/bare ev'],
       rows.map((r) => [
         r.database,
         String(r.clients),
@@ -319,6 +326,9 @@ async function main(): Promise<void> {
         perEvent(r.server?.serverCpuMs, r.server?.count),
         perEvent(r.floor?.serverCpuMs, r.floor?.count),
         perEvent(r.server?.clientCpuMs, r.server?.count),
+        perEvent(r.server?.databaseCpuMs, r.server?.count),
+        perEvent(r.pgbenchDatabaseCpuMs, r.pgbench?.count),
+        perEvent(r.floor?.databaseCpuMs, r.floor?.count),
       ]),
     ),
   );

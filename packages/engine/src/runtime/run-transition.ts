@@ -1,7 +1,7 @@
 import { EngineError } from '../errors/index.js';
 import type { Actor } from './actor.js';
 import { enterState, exitState } from './enter-state.js';
-import { machineTransition } from './machine-step.js';
+import { takeTransition } from './machine-step.js';
 import { closeReferrals } from './referrals.js';
 import { settleWarning } from './settle-warning.js';
 import { pauseClock, resumeClock } from './state-clock.js';
@@ -56,13 +56,12 @@ export function runTransition(draft: StepDraft, event: { type: string; data?: Re
   if (referral?.replyEvent === event.type) closeReferrals(draft, state.id, 'replied');
   else if (referral?.returnEvent === event.type) closeReferrals(draft, state.id, 'returned');
 
-  const machine = draft.compiled.machine;
-  const restored = machine.resolveState({ value: state.id, context: { data: draft.snapshot.data } });
-  const [next, actions] = machineTransition(machine, restored, { type: event.type, ...(event.data ? { data: event.data } : {}) });
-  if (next === restored) {
+  const step = takeTransition(draft.compiled.machine, state.id, definition, { type: event.type, ...(event.data ? { data: event.data } : {}) }, draft.snapshot.data);
+  if (!step) {
     throw new EngineError('CONDITION_FAILED', `The condition of "${event.type}" in state "${state.id}" does not hold for the case data.`);
   }
-  draft.snapshot.data = next.context.data;
+  const actions = step.actions;
+  draft.snapshot.data = step.data;
   if (definition.clear && definition.clear.length > 0) {
     const data = { ...draft.snapshot.data };
     for (const field of definition.clear) delete data[field];

@@ -49,11 +49,12 @@ export type SnapshotColumns = Pick<Insertable<CasesTable>, 'state' | 'status' | 
 };
 
 /**
- * The columns a step writes back: the search words only when the title or description changed.
+ * The columns a step writes back: the text of the search words (`search_text`, turned into words
+ * by the database) only when the title or description changed.
  * @example
  * const changes: StepColumns = stepColumns(next, workflow, row);
  */
-export type StepColumns = Omit<SnapshotColumns, 'search_words'> & { search_words?: RawBuilder<string> };
+export type StepColumns = Omit<SnapshotColumns, 'search_words'> & { search_text?: string };
 
 /**
  * Derives the columns of a stepped case, leaving the search words alone when the texts they are
@@ -64,7 +65,7 @@ export type StepColumns = Omit<SnapshotColumns, 'search_words'> & { search_words
 export function stepColumns(snapshot: CaseSnapshot, workflow: Workflow, previous: { title: string; description: string }): StepColumns {
   const columns = columnsWithoutSearch(snapshot, workflow);
   if (columns.title === previous.title && columns.description === previous.description) return columns;
-  return { ...columns, search_words: searchWords(columns.title, columns.description) };
+  return { ...columns, search_text: searchText(columns.title, columns.description) };
 }
 
 function iso(value: Date | string): string {

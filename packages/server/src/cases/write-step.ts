@@ -1,7 +1,7 @@
 import type { Effect } from '@shuoshi/engine';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { rollupDeltaInsert, type RollupStep } from '../rollups/index.js';
+import { rollupDeltaInsertText, type RollupStep } from '../rollups/index.js';
 import { effectRows, type EffectTarget } from './effects-repository.js';
 import type { StepColumns } from './repository.js';
 
@@ -30,60 +30,85 @@ export interface StepWrite {
   idempotency?: { tenantId: string; userId: string; key: string; requestHash: string; statusCode: number; body: unknown };
 }
 
+// The statement's text for each shape (which optional parts it has): assembled on every step
+// with its values, but the text of a shape is always the same, and handing the driver the one
+// string kept here lets the connection find its prepared statement without hashing a new string.
+const texts = new Map<number, string>();
+
 /**
  * Writes a step as ONE statement, so it commits or fails whole, in one round trip: the update of
  * the case row takes the row's lock and checks its version (compare-and-set); the log entry,
  * timers, outbox rows, metric deltas and idempotency record are written only through the updated
  * row. Resolves the xmin of the row it wrote, or undefined, writing nothing, when the row has
  * moved past `readVersion` or `readXmin` (someone else wrote it first). Inside a transaction it
- * takes part in it like any statement.
+ * takes part in it like any statement. Assembled as text with numbered parameters rather than
+ * through Kysely's builder: it runs on every event, and compiling it was a visible share of one.
  * @example
  * if ((await writeStep(db, write)) === undefined) throw versionConflict(...);
  */
 export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise<string | undefined> {
-  const { target, columns: c, entry, now } = write;
+  const { target, columns: c, entry } = write;
   const next = write.readVersion + 1;
+  const now = write.now.toISOString();
   const rows = effectRows(target, write.effects);
-  const parts: RawBuilder<unknown>[] = [
-    sql`upd AS (
-      UPDATE cases SET state = ${c.state}, status = ${c.status}, warning = ${c.warning}, assignee_id = ${c.assignee_id}, title = ${c.title},
-        description = ${c.description}, data = ${c.data}::jsonb, snapshot = ${c.snapshot}::jsonb, due_at = ${c.due_at}::timestamptz,
-        overdue = ${c.overdue}, version = ${next}::int, metric_facts = ${write.rollup.facts === null ? null : JSON.stringify(write.rollup.facts)}::jsonb, updated_at = ${now}::timestamptz, closed_at = ${write.closedAt}::timestamptz${c.search_words ? sql`, search_words = ${c.search_words}` : sql``}
-      WHERE tenant_id = ${target.tenantId} AND case_id = ${target.caseId} AND version = ${write.readVersion}::int AND xmin = ${write.readXmin}::xid
+  const values: unknown[] = [];
+  const p = (value: unknown): string => `$${values.push(value)}`;
+  let shape = 0;
+  const search = c.search_text === undefined ? '' : `, search_words = to_tsvector('simple', ${p(c.search_text)})`;
+  const parts = [
+    `upd AS (
+      UPDATE cases SET state = ${p(c.state)}, status = ${p(c.status)}, warning = ${p(c.warning)}, assignee_id = ${p(c.assignee_id)}, title = ${p(c.title)},
+        description = ${p(c.description)}, data = ${p(c.data)}::jsonb, snapshot = ${p(c.snapshot)}::jsonb, due_at = ${p(c.due_at)}::timestamptz,
+        overdue = ${p(c.overdue)}, version = ${p(next)}::int, metric_facts = ${p(write.rollup.facts === null ? null : JSON.stringify(write.rollup.facts))}::jsonb,
+        updated_at = ${p(now)}::timestamptz, closed_at = ${p(write.closedAt === null ? null : write.closedAt.toISOString())}::timestamptz${search}
+      WHERE tenant_id = ${p(target.tenantId)} AND case_id = ${p(target.caseId)} AND version = ${p(write.readVersion)}::int AND xmin = ${p(write.readXmin)}::xid
       RETURNING tenant_id, case_id, xmin::text AS row_xmin)`,
-    sql`ev AS (
+    `ev AS (
       INSERT INTO case_events (tenant_id, case_id, seq, type, actor_id, actor_roles, data, effects, state_from, state_to, warning, created_at)
-      SELECT tenant_id, case_id, ${next}::int, ${entry.type}::text, ${entry.actorId}::text, ${[...entry.actorRoles]}::text[], ${JSON.stringify(entry.data)}::jsonb,
-        ${JSON.stringify(write.effects)}::jsonb, ${entry.stateFrom}::text, ${entry.stateTo}::text, ${entry.warning}::text, ${now}::timestamptz
+      SELECT tenant_id, case_id, ${p(next)}::int, ${p(entry.type)}::text, ${p(entry.actorId)}::text, ${p([...entry.actorRoles])}::text[], ${p(JSON.stringify(entry.data))}::jsonb,
+        ${p(JSON.stringify(write.effects))}::jsonb, ${p(entry.stateFrom)}::text, ${p(entry.stateTo)}::text, ${p(entry.warning)}::text, ${p(now)}::timestamptz
       FROM upd)`,
   ];
+  if (search) shape |= 1;
   // Each part is added only when there is something to write: a shorter statement plans faster.
   if (rows.scheduled.length > 0) {
-    parts.push(sql`sched AS (
+    shape |= 2;
+    parts.push(`sched AS (
       INSERT INTO timers (tenant_id, case_id, timer_id, kind, due_at, status, fired_at)
       SELECT upd.tenant_id, upd.case_id, t.id, t.kind, t."dueAt", 'pending', NULL
-      FROM upd CROSS JOIN jsonb_to_recordset(${JSON.stringify(rows.scheduled)}::jsonb) AS t(id text, kind text, "dueAt" timestamptz)
+      FROM upd CROSS JOIN jsonb_to_recordset(${p(JSON.stringify(rows.scheduled))}::jsonb) AS t(id text, kind text, "dueAt" timestamptz)
       ON CONFLICT (tenant_id, case_id, timer_id) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at, status = 'pending', fired_at = NULL)`);
   }
   if (rows.cancelled.length > 0) {
-    parts.push(sql`canc AS (
+    shape |= 4;
+    parts.push(`canc AS (
       UPDATE timers SET status = 'cancelled' FROM upd
-      WHERE timers.tenant_id = upd.tenant_id AND timers.case_id = upd.case_id AND timers.timer_id = ANY(${rows.cancelled}::text[]) AND timers.status = 'pending')`);
+      WHERE timers.tenant_id = upd.tenant_id AND timers.case_id = upd.case_id AND timers.timer_id = ANY(${p(rows.cancelled)}::text[]) AND timers.status = 'pending')`);
   }
   if (rows.outbox.length > 0) {
-    parts.push(sql`ob AS (
+    shape |= 8;
+    parts.push(`ob AS (
       INSERT INTO outbox (tenant_id, outbox_id, case_id, type, payload, status, next_attempt_at, last_error)
-      SELECT upd.tenant_id, o.id, upd.case_id, o.type, o.payload, 'pending', ${now}::timestamptz, NULL
-      FROM upd CROSS JOIN jsonb_to_recordset(${JSON.stringify(rows.outbox)}::jsonb) AS o(id text, type text, payload jsonb))`);
+      SELECT upd.tenant_id, o.id, upd.case_id, o.type, o.payload, 'pending', ${p(now)}::timestamptz, NULL
+      FROM upd CROSS JOIN jsonb_to_recordset(${p(JSON.stringify(rows.outbox))}::jsonb) AS o(id text, type text, payload jsonb))`);
   }
-  if (write.rollup.deltas.length > 0) parts.push(sql`md AS (${rollupDeltaInsert(write.rollup.deltas, 'upd')})`);
+  if (write.rollup.deltas.length > 0) {
+    shape |= 16;
+    parts.push(`md AS (${rollupDeltaInsertText(write.rollup.deltas, 'upd', p)})`);
+  }
   const key = write.idempotency;
   if (key) {
-    parts.push(sql`idem AS (
+    shape |= 32;
+    parts.push(`idem AS (
       INSERT INTO idempotency_keys (tenant_id, user_id, key, request_hash, status_code, body)
-      SELECT ${key.tenantId}::text, ${key.userId}::text, ${key.key}::text, ${key.requestHash}::text, ${key.statusCode}::int, ${JSON.stringify(key.body)}::jsonb FROM upd
+      SELECT ${p(key.tenantId)}::text, ${p(key.userId)}::text, ${p(key.key)}::text, ${p(key.requestHash)}::text, ${p(key.statusCode)}::int, ${p(JSON.stringify(key.body))}::jsonb FROM upd
       ON CONFLICT (tenant_id, user_id, key) DO NOTHING)`);
   }
-  const result = await sql<{ row_xmin: string }>`WITH ${sql.join(parts, sql`, `)} SELECT row_xmin FROM upd`.execute(db);
+  let text = texts.get(shape);
+  if (text === undefined) {
+    text = `WITH ${parts.join(', ')} SELECT row_xmin FROM upd`;
+    texts.set(shape, text);
+  }
+  const result = await db.executeQuery(CompiledQuery.raw(text, values) as CompiledQuery<{ row_xmin: string }>);
   return result.rows[0]?.row_xmin;
 }

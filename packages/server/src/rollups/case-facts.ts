@@ -138,8 +138,14 @@ function foldEffects(facts: CaseFacts, event: LoggedEvent, kind: (state: string 
 export function foldCaseEvent(previous: CaseFacts | null, event: LoggedEvent, dims: CaseDims, workflow: Pick<Workflow, 'states'>): CaseFacts {
   const kind = (state: string | null) => classifyState(workflow, state);
   const base = previous ?? opening(dims, event);
-  // Object.assign, not spreads: spreading objects of this many properties is many times slower in V8.
-  const facts: CaseFacts = Object.assign({}, base, dims, { seq: event.seq, referrals: [...base.referrals], ratings: [...base.ratings] });
+  // Spelled out, not spread or assigned from three objects: V8 (Node 20) builds a literal of
+  // this many properties many times faster, and every step of every case folds one.
+  const facts: CaseFacts = {
+    tenantId: dims.tenantId, ancestors: dims.ancestors, workflowKey: dims.workflowKey, workflowCategory: dims.workflowCategory, dataCategory: dims.dataCategory,
+    channel: dims.channel, idea: dims.idea, seq: event.seq, openedDay: base.openedDay, state: base.state, warning: base.warning, final: base.final, done: base.done,
+    everResolved: base.everResolved, everAdopted: base.everAdopted, ideaValue: base.ideaValue, breachSeq: base.breachSeq, responseSeq: base.responseSeq,
+    doneStartSeq: base.doneStartSeq, enteredSeq: base.enteredSeq, slaOverdue: base.slaOverdue, referrals: [...base.referrals], ratings: [...base.ratings],
+  };
   const to = kind(event.stateTo);
   if (to.done && !kind(event.stateFrom).done) facts.doneStartSeq = event.seq;
   if (event.stateFrom !== event.stateTo) {

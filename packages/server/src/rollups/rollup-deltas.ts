@@ -28,19 +28,28 @@ const ROW_COLUMNS = [...ROLLUP_KEY_COLUMNS, ...ROLLUP_COUNTER_COLUMNS].map((colu
  * sql`SELECT * FROM ${rollupRowsSource(rows)}`;
  */
 export function rollupRowsSource(rows: readonly RollupRow[]): RawBuilder<unknown> {
-  const keys = KEY_SOURCES.map((field) => sql`${rows.map((row) => row[field])}::text[]`);
-  const counters = ROLLUP_COUNTERS.map((name) => sql`${rows.map((row) => row[name])}::${sql.raw(name === 'ideasValue' ? 'numeric' : 'bigint')}[]`);
-  return sql`unnest(${sql.join([...keys, ...counters])}) AS d(${sql.raw(COLUMNS)})`;
+  return sql`unnest(${sql.join(rollupColumnArrays(rows).map(({ values, type }) => sql`${values}::${sql.raw(type)}[]`))}) AS d(${sql.raw(COLUMNS)})`;
+}
+
+// The rows column by column: each column's values and the SQL type of its array.
+function rollupColumnArrays(rows: readonly RollupRow[]): Array<{ values: unknown[]; type: string }> {
+  const keys = KEY_SOURCES.map((field) => ({ values: rows.map((row) => row[field]), type: 'text' }));
+  const counters = ROLLUP_COUNTERS.map((name) => ({ values: rows.map((row) => row[name]), type: name === 'ideasValue' ? 'numeric' : 'bigint' }));
+  return [...keys, ...counters];
 }
 
 /**
  * The `INSERT INTO metric_deltas` of some rows, drawn once per row of `source` (a CTE name such
- * as `upd`, so that the deltas are written only with the step).
+ * as `upd`, so that the deltas are written only with the step), as SQL text: its values go to
+ * `parameter`, which answers each one's placeholder (`$7`). `source` is written into the text as
+ * it is, so it must be a plain identifier of the caller's, never input.
  * @example
- * sql`WITH upd AS (...), md AS (${rollupDeltaInsert(rows, 'upd')})`;
+ * const values: unknown[] = [];
+ * const text = rollupDeltaInsertText(rows, 'upd', (value) => `$${values.push(value)}`);
  */
-export function rollupDeltaInsert(rows: readonly RollupRow[], source: string): RawBuilder<unknown> {
-  return sql`INSERT INTO metric_deltas (${sql.raw(COLUMNS)}) SELECT ${sql.raw(ROW_COLUMNS)} FROM ${sql.table(source)} CROSS JOIN ${rollupRowsSource(rows)}`;
+export function rollupDeltaInsertText(rows: readonly RollupRow[], source: string, parameter: (value: unknown) => string): string {
+  const arrays = rollupColumnArrays(rows).map(({ values, type }) => `${parameter(values)}::${type}[]`);
+  return `INSERT INTO metric_deltas (${COLUMNS}) SELECT ${ROW_COLUMNS} FROM ${source} CROSS JOIN unnest(${arrays.join(', ')}) AS d(${COLUMNS})`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Workflow } from '@shuoshi/engine';
 import { foldCaseEvent, type CaseDims, type CaseFacts, type LoggedEvent } from './case-facts.js';
-import { contributionDelta, contributionOf, type RollupRow } from './contribution.js';
+import { contributionDelta, contributionOf, sameContribution, type RollupRow } from './contribution.js';
 
 /**
  * What one log entry does to the rollups: the case's facts after it, and the delta rows to
@@ -22,5 +22,6 @@ export interface RollupStep {
 export function rollupStep(previous: CaseFacts | null, event: LoggedEvent, dims: CaseDims, workflow: Pick<Workflow, 'states'>): RollupStep {
   if (previous === null && event.seq !== 1) return { facts: null, deltas: [] };
   const facts = foldCaseEvent(previous, event, dims, workflow);
+  if (previous !== null && sameContribution(previous, facts)) return { facts, deltas: [] };
   return { facts, deltas: contributionDelta(previous === null ? [] : contributionOf(previous), contributionOf(facts)) };
 }
