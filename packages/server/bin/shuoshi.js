@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-old-space-size=768
+#!/usr/bin/env -S node --max-old-space-size=768 --max-semi-space-size=32
 // The `shuoshi` command: runs the built server (dist/cli/main.js, `pnpm start` builds it) with plain
 // node when it is current; otherwise the TypeScript sources through tsx's loader, so that a command
 // never runs code older than the sources (tsx costs memory: its loader has a V8 isolate of its own).

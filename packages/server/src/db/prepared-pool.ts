@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import type pg from 'pg';
+import pg from 'pg';
 
 /** Named statements kept per connection at most; past it, statements go unnamed (planned each time). */
 export const MAX_PREPARED_PER_CONNECTION = 500;
@@ -46,11 +46,20 @@ function preparingClient(client: pg.PoolClient): PostgresPoolClient {
     const preparable = PREPARABLE.test(sqlOrCursor) && values.length <= MAX_PREPARED_PARAMETERS && sqlOrCursor.length <= MAX_PREPARED_LENGTH;
     if (!preparable || (!known.has(sqlOrCursor) && known.size >= MAX_PREPARED_PER_CONNECTION)) return plain.query<R>(sqlOrCursor, values);
     known.add(sqlOrCursor);
-    // node-postgres types `command` as any string; Kysely reads it as one of the DML verbs it is.
-    const result = client.query<R & pg.QueryResultRow>({ name: statementName(sqlOrCursor), text: sqlOrCursor, values }) as Promise<PostgresQueryResult<R>>;
-    return result.catch((error: unknown) => {
-      if (STALE_STATEMENT_CODES.has(String((error as { code?: unknown }).code))) stale = true;
-      throw error;
+    return new Promise<PostgresQueryResult<R>>((resolve, reject) => {
+      const named = new pg.Query<R & pg.QueryResultRow>(sqlOrCursor, values, (error, result) => {
+        if (!error) {
+          // node-postgres types `command` as any string; Kysely reads it as one of the DML verbs it is.
+          resolve(result as unknown as PostgresQueryResult<R>);
+          return;
+        }
+        if (STALE_STATEMENT_CODES.has(String((error as { code?: unknown }).code))) stale = true;
+        reject(error);
+      });
+      // Named once built from the text: given a config object ({ name, text, values }), node-postgres
+      // copies it property descriptor by descriptor into an object V8 then reads slowly, on every query.
+      (named as pg.Query & { name?: string }).name = statementName(sqlOrCursor);
+      client.query(named);
     });
   }
   return { query, release: (destroy?: boolean) => client.release(destroy === true || stale) };

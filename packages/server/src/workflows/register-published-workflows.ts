@@ -41,7 +41,13 @@ export async function registerPublishedWorkflows(db: Kysely<Database>, engine: E
  * if (!(await ensureWorkflowRegistered(db, engine, { key: 'huchen-help-farmers', version: 2 }))) throw notFound('workflow', 'huchen-help-farmers@2');
  */
 export async function ensureWorkflowRegistered(db: Kysely<Database>, engine: Engine, ref: { key: string; version: number }): Promise<boolean> {
-  if (engine.workflows().some((w) => w.key === ref.key && w.version === ref.version)) return true;
+  // Asked on every step: a look-up by key, not a scan of a fresh list of every registered version.
+  try {
+    engine.workflow(ref);
+    return true;
+  } catch {
+    // Not registered in this process (yet): load it below.
+  }
   const [row] = await loadRegisteredDefinitions(db, ref);
   if (!row) return false;
   engine.register(row.definition);
