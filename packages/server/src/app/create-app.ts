@@ -31,6 +31,7 @@ const CALLER_CACHE_MS = 5000;
 // Express matches paths case-insensitively, and so do these.
 const PUBLIC_PATHS = /^\/public(\/|$)/i;
 const AUTH_PATHS = /^\/auth(\/|$)/i;
+const CASE_EVENT_PATH = /^\/cases\/[^/]+\/events\/?$/i;
 
 // Every authenticated request would otherwise walk through each layer of the public routers in
 // front of authentication (their rate limits, body parsers and a path match per route).
@@ -75,6 +76,17 @@ export function createApp(given: AppDeps): ShuoshiApp {
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
 
+  const jsonBody = express.json({ limit: '1mb' });
+  // Sessions end on real time (see the sessions service), whatever a test clock says.
+  const authenticateCaller = authenticate(deps.db, deps.tokens, () => new Date(), deps.callerCache);
+  const cases = createCasesRouter(deps, registry);
+  // The busiest request of all, an event on a case, goes straight to the cases router, past the
+  // health checks and the API's public routers (each a path match on every request). The same
+  // body parser, authentication and router as below; anything the router does not answer goes on.
+  const caseEvents = Router();
+  caseEvents.use(jsonBody, authenticateCaller, cases);
+  app.use('/api', onlyUnder(CASE_EVENT_PATH, caseEvents));
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -92,7 +104,7 @@ export function createApp(given: AppDeps): ShuoshiApp {
   api.use(createAttachmentUploadParser(deps));
   // An agency answers its referral through a signed link, no account; replies carry files, so it parses its own bodies.
   api.use(onlyUnder(PUBLIC_PATHS, createPublicReferralsRouter(deps, registry)));
-  api.use(express.json({ limit: '1mb' }));
+  api.use(jsonBody);
   // Public routes first: signing in needs no token.
   api.use(onlyUnder(AUTH_PATHS, createSessionsRouter(deps, registry)));
   api.use(onlyUnder(PUBLIC_PATHS, createPublicRouter(deps, registry)));
@@ -103,10 +115,9 @@ export function createApp(given: AppDeps): ShuoshiApp {
   });
   // Moving the clock exists only on a server started in test mode.
   if (deps.options.testMode) api.use(createTestClockRoutes(deps, registry));
-  // Sessions end on real time (see the sessions service), whatever a test clock says.
-  api.use(authenticate(deps.db, deps.tokens, () => new Date(), deps.callerCache));
-  // Cases first: their events are the busiest requests, and each router passed costs a match.
-  api.use(createCasesRouter(deps, registry));
+  api.use(authenticateCaller);
+  // Cases first: each router passed costs a match.
+  api.use(cases);
   api.use(createTenantsRouter(deps, registry));
   api.use(createUsersRouter(deps, registry));
   api.use(createRolesRouter(deps, registry));
