@@ -80,11 +80,12 @@ export function createApp(given: AppDeps): ShuoshiApp {
   // Sessions end on real time (see the sessions service), whatever a test clock says.
   const authenticateCaller = authenticate(deps.db, deps.tokens, () => new Date(), deps.callerCache);
   const cases = createCasesRouter(deps, registry);
-  // The busiest request of all, an event on a case, goes straight to the cases router, past the
-  // health checks and the API's public routers (each a path match on every request). The same
-  // body parser, authentication and router as below; anything the router does not answer goes on.
+  // The busiest request of all, an event on a case, goes straight to its route, past the health
+  // checks, the API's public routers and the other cases routes (each a path match on every
+  // request): the same body parser, authentication and route as through the API router below.
+  // Anything the route does not answer (another method) goes on to that router.
   const caseEvents = Router();
-  caseEvents.use(jsonBody, authenticateCaller, cases);
+  caseEvents.use(jsonBody, authenticateCaller, cases.events);
   app.use('/api', onlyUnder(CASE_EVENT_PATH, caseEvents));
 
   app.get('/healthz', (_req, res) => {
@@ -117,7 +118,7 @@ export function createApp(given: AppDeps): ShuoshiApp {
   if (deps.options.testMode) api.use(createTestClockRoutes(deps, registry));
   api.use(authenticateCaller);
   // Cases first: each router passed costs a match.
-  api.use(cases);
+  api.use(cases.all);
   api.use(createTenantsRouter(deps, registry));
   api.use(createUsersRouter(deps, registry));
   api.use(createRolesRouter(deps, registry));

@@ -1,16 +1,15 @@
-import type { Router } from 'express';
 import type { AppDeps } from '../app/app-deps.js';
 import type { RouteRegistry } from '../http/route-registry.js';
-import { createCaseRoutes } from './routes.js';
+import { createCaseRoutes, type CaseRouters } from './routes.js';
 
-export { createAttachmentUploadParser } from './routes.js';
+export { createAttachmentUploadParser, type CaseRouters } from './routes.js';
 
 /**
- * Builds the router of the cases resource.
+ * Builds the routers of the cases resource: all its routes, and the one of sending an event.
  * @example
- * api.use(createCasesRouter(deps, registry));
+ * api.use(createCasesRouter(deps, registry).all);
  */
-export function createCasesRouter(deps: AppDeps, registry: RouteRegistry): Router {
+export function createCasesRouter(deps: AppDeps, registry: RouteRegistry): CaseRouters {
   return createCaseRoutes(deps, registry);
 }
 export { createCaseWriteService, HOST_EVENTS, type CaseWriteService, type WriteResult } from './service.js';

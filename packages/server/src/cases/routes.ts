@@ -67,12 +67,23 @@ export function createAttachmentUploadParser(deps: Pick<AppDeps, 'options'>): Re
 }
 
 /**
- * Mounts the cases routes: open, list, show, timeline, available events, send an event,
- * assign, attachments.
+ * The routers of the cases resource: `all` of its routes (open, list, show, timeline, available
+ * events, send an event, assign, attachments), and `events`, the one route of sending an event,
+ * which `all` includes.
  * @example
- * api.use(createCaseRoutes(deps, registry));
+ * const { all, events } = createCaseRoutes(deps, registry);
  */
-export function createCaseRoutes(deps: AppDeps, registry: RouteRegistry): Router {
+export interface CaseRouters {
+  all: Router;
+  events: Router;
+}
+
+/**
+ * Mounts the cases routes (see CaseRouters).
+ * @example
+ * api.use(createCaseRoutes(deps, registry).all);
+ */
+export function createCaseRoutes(deps: AppDeps, registry: RouteRegistry): CaseRouters {
   const router = Router();
   const writes = createCaseWriteService(deps);
   const reads = createCaseReadService(deps);
@@ -102,7 +113,10 @@ export function createCaseRoutes(deps: AppDeps, registry: RouteRegistry): Router
     reads.availableEvents(callerOf(res), params.id),
   );
 
-  defineRoute(router, registry, { method: 'post', path: '/cases/:id/events', summary: 'Send an event with the version you read (409 when stale); Idempotency-Key makes a retry safe', tag: TAG, params: caseIdParams, body: eventBodySchema, response: stepResponseSchema, errors: [409, 422] }, async ({ params, body, req, res }) =>
+  // Its own router, mounted here and on its own in front of the API (see createApp).
+  const events = Router();
+  router.use(events);
+  defineRoute(events, registry, { method: 'post', path: '/cases/:id/events', summary: 'Send an event with the version you read (409 when stale); Idempotency-Key makes a retry safe', tag: TAG, params: caseIdParams, body: eventBodySchema, response: stepResponseSchema, errors: [409, 422] }, async ({ params, body, req, res }) =>
     answer(res, await writes.sendEvent(callerOf(res), params.id, body, idempotencyKey(req))),
   );
 
@@ -135,5 +149,5 @@ export function createCaseRoutes(deps: AppDeps, registry: RouteRegistry): Router
     next(error instanceof URIError ? new HttpError(400, 'MALFORMED_URL', `The URL is not valid: ${error.message}; percent-encode ids (encodeURIComponent).`) : error);
   }) as express.ErrorRequestHandler);
 
-  return router;
+  return { all: router, events };
 }
