@@ -32,4 +32,22 @@ describe('createApp', () => {
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('NOT_FOUND');
   });
+
+  it('answers the events path on its fast lane as the API router would', async () => {
+    // No token: 401, and a body that is not JSON: 400, each from the one error middleware.
+    const anonymous = await request(ctx.app).post('/api/cases/no-such-case/events').send({ type: 'accept', version: 1 });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+    const token = await ctx.login('chalu.mediator');
+    const malformed = await request(ctx.app).post('/api/cases/no-such-case/events').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send('{"type":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('MALFORMED_BODY');
+    const missing = await request(ctx.app).post('/api/CASES/no-such-case/events').set('Authorization', `Bearer ${token}`).send({ type: 'accept', version: 1 });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain('no-such-case');
+    // Another method on the same path goes on through the API router, which has no such route.
+    const other = await request(ctx.app).get('/api/cases/no-such-case/events').set('Authorization', `Bearer ${token}`);
+    expect(other.status).toBe(404);
+    expect(other.body.error.message).toContain('There is no API route GET /api/cases/no-such-case/events');
+  });
 });
