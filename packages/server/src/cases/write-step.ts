@@ -30,11 +30,6 @@ export interface StepWrite {
   idempotency?: { tenantId: string; userId: string; key: string; requestHash: string; statusCode: number; body: unknown };
 }
 
-// The statement's text for each shape (which optional parts it has): assembled on every step
-// with its values, but the text of a shape is always the same, and handing the driver the one
-// string kept here lets the connection find its prepared statement without hashing a new string.
-const texts = new Map<number, string>();
-
 /**
  * Writes a step as ONE statement, so it commits or fails whole, in one round trip: the update of
  * the case row takes the row's lock and checks its version (compare-and-set); the log entry,
@@ -53,7 +48,6 @@ export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise
   const rows = effectRows(target, write.effects);
   const values: unknown[] = [];
   const p = (value: unknown): string => `$${values.push(value)}`;
-  let shape = 0;
   const search = c.search_text === undefined ? '' : `, search_words = to_tsvector('simple', ${p(c.search_text)})`;
   const parts = [
     `upd AS (
@@ -69,10 +63,8 @@ export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise
         ${p(JSON.stringify(write.effects))}::jsonb, ${p(entry.stateFrom)}::text, ${p(entry.stateTo)}::text, ${p(entry.warning)}::text, ${p(now)}::timestamptz
       FROM upd)`,
   ];
-  if (search) shape |= 1;
   // Each part is added only when there is something to write: a shorter statement plans faster.
   if (rows.scheduled.length > 0) {
-    shape |= 2;
     parts.push(`sched AS (
       INSERT INTO timers (tenant_id, case_id, timer_id, kind, due_at, status, fired_at)
       SELECT upd.tenant_id, upd.case_id, t.id, t.kind, t."dueAt", 'pending', NULL
@@ -80,35 +72,27 @@ export async function writeStep(db: Kysely<Database>, write: StepWrite): Promise
       ON CONFLICT (tenant_id, case_id, timer_id) DO UPDATE SET kind = excluded.kind, due_at = excluded.due_at, status = 'pending', fired_at = NULL)`);
   }
   if (rows.cancelled.length > 0) {
-    shape |= 4;
     parts.push(`canc AS (
       UPDATE timers SET status = 'cancelled' FROM upd
       WHERE timers.tenant_id = upd.tenant_id AND timers.case_id = upd.case_id AND timers.timer_id = ANY(${p(rows.cancelled)}::text[]) AND timers.status = 'pending')`);
   }
   if (rows.outbox.length > 0) {
-    shape |= 8;
     parts.push(`ob AS (
       INSERT INTO outbox (tenant_id, outbox_id, case_id, type, payload, status, next_attempt_at, last_error)
       SELECT upd.tenant_id, o.id, upd.case_id, o.type, o.payload, 'pending', ${p(now)}::timestamptz, NULL
       FROM upd CROSS JOIN jsonb_to_recordset(${p(JSON.stringify(rows.outbox))}::jsonb) AS o(id text, type text, payload jsonb))`);
   }
   if (write.rollup.deltas.length > 0) {
-    shape |= 16;
     parts.push(`md AS (${rollupDeltaInsertText(write.rollup.deltas, 'upd', p)})`);
   }
   const key = write.idempotency;
   if (key) {
-    shape |= 32;
     parts.push(`idem AS (
       INSERT INTO idempotency_keys (tenant_id, user_id, key, request_hash, status_code, body)
       SELECT ${p(key.tenantId)}::text, ${p(key.userId)}::text, ${p(key.key)}::text, ${p(key.requestHash)}::text, ${p(key.statusCode)}::int, ${p(JSON.stringify(key.body))}::jsonb FROM upd
       ON CONFLICT (tenant_id, user_id, key) DO NOTHING)`);
   }
-  let text = texts.get(shape);
-  if (text === undefined) {
-    text = `WITH ${parts.join(', ')} SELECT row_xmin FROM upd`;
-    texts.set(shape, text);
-  }
+  const text = `WITH ${parts.join(', ')} SELECT row_xmin FROM upd`;
   const result = await db.executeQuery(CompiledQuery.raw(text, values) as CompiledQuery<{ row_xmin: string }>);
   return result.rows[0]?.row_xmin;
 }
