@@ -149,7 +149,9 @@ export async function startServer(options: { env: Record<string, string>; cpuPro
   // A TypeScript entry runs through tsx's loader; the built server (a .js bundle) runs as it is.
   const loader = main.endsWith('.ts') ? ['--import', 'tsx'] : [];
   // The server runs with node's flags as `pnpm start` gives them; another entry (the bare host) without.
-  const flags = options.main === undefined ? SERVER_NODE_FLAGS : [];
+  // BENCH_SERVER_FLAGS adds node or V8 flags (NODE_OPTIONS refuses most V8 ones), for experiments.
+  const extra = process.env['BENCH_SERVER_FLAGS']?.split(/\s+/).filter(Boolean) ?? [];
+  const flags = options.main === undefined ? [...SERVER_NODE_FLAGS, ...extra] : [];
   const args = [...flags, ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...loader, main, ...(options.args ?? ['start'])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);

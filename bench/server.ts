@@ -39,6 +39,8 @@
 //   BENCH_CPU_PROF            a folder: run the server under `node --cpu-prof`, profiles there;
 //                             summarise one with `npx tsx bench/server-profile.ts FILE`
 //   BENCH_SERVER_NODE_OPTIONS NODE_OPTIONS for the server (experiments only)
+//   BENCH_SERVER_FLAGS        node and V8 flags added to the server's command line (experiments only;
+//                             e.g. --single-threaded-gc, which NODE_OPTIONS refuses)
 //   BENCH_SERVER_MAIN         the server's entry instead of packages/server/dist/cli/main.js (e.g.
 //                             packages/server/src/cli/main.ts: the sources through tsx's loader)
 //   BENCH_SERVER_WORKERS      1 (SHUOSHI_WORKERS of the PostgreSQL server, as the product's default;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { Router, type Express, type RequestHandler } from 'express';
 import { sql } from 'kysely';
-import { authenticate } from '../auth/authenticate.js';
+import { authenticate, createCallerResolver, signIn } from '../auth/authenticate.js';
 import { createCallerCache } from '../auth/caller-cache.js';
 import { createAgenciesRouter } from '../agencies/index.js';
 import { createAttachmentUploadParser, createCaseRowCache, createCasesRouter } from '../cases/index.js';
@@ -12,6 +12,7 @@ import { createMetricsRouter } from '../metrics/index.js';
 import { createRiskRouter } from '../risk/index.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { HttpError } from '../http/http-error.js';
+import { createRouteLane } from '../http/route-lane.js';
 import { createRouteRegistry, type RouteRegistry } from '../http/route-registry.js';
 import { createNotificationsRouter } from '../notifications/index.js';
 import { createOutboxRouter } from '../outbox/index.js';
@@ -31,7 +32,8 @@ const CALLER_CACHE_MS = 5000;
 // Express matches paths case-insensitively, and so do these.
 const PUBLIC_PATHS = /^\/public(\/|$)/i;
 const AUTH_PATHS = /^\/auth(\/|$)/i;
-const CASE_EVENT_PATH = /^\/cases\/[^/]+\/events\/?$/i;
+/** The largest JSON body the API reads (attachments aside). */
+const JSON_LIMIT_BYTES = 1024 * 1024;
 
 // Every authenticated request would otherwise walk through each layer of the public routers in
 // front of authentication (their rate limits, body parsers and a path match per route).
@@ -76,17 +78,15 @@ export function createApp(given: AppDeps): ShuoshiApp {
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
 
-  const jsonBody = express.json({ limit: '1mb' });
+  const jsonBody = express.json({ limit: JSON_LIMIT_BYTES });
   // Sessions end on real time (see the sessions service), whatever a test clock says.
-  const authenticateCaller = authenticate(deps.db, deps.tokens, () => new Date(), deps.callerCache);
+  const resolveCaller = createCallerResolver(deps.db, deps.tokens, () => new Date(), deps.callerCache);
+  const authenticateCaller = authenticate(resolveCaller);
   const cases = createCasesRouter(deps, registry);
-  // The busiest request of all, an event on a case, goes straight to its route, past the health
-  // checks, the API's public routers and the other cases routes (each a path match on every
-  // request): the same body parser, authentication and route as through the API router below.
-  // Anything the route does not answer (another method) goes on to that router.
-  const caseEvents = Router();
-  caseEvents.use(jsonBody, authenticateCaller, cases.events);
-  app.use('/api', onlyUnder(CASE_EVENT_PATH, caseEvents));
+  // The busiest request of all, an event on a case, is answered on its own lane, past the routers
+  // and the body parser: the same body rules, authentication, route and error middleware as
+  // through the API router below, which answers whatever the lane does not take.
+  app.use(createRouteLane({ prefix: '/api', route: cases.sendEvent, before: (req, res) => signIn(resolveCaller, req, res), limitBytes: JSON_LIMIT_BYTES }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -9,28 +9,27 @@ import type { TokenSigner } from './tokens.js';
 const BEARER = /^Bearer (.+)$/i;
 
 /**
- * Resolves the Authorization bearer token to a caller (active user, live session) and keeps it
- * in `res.locals.caller`; anything else is a 401 that says how to sign in. A caller found is
- * remembered in `cache` for a few seconds (see createCallerCache).
+ * Turns an Authorization header into the caller it signs in, or throws a 401 HttpError. A caller
+ * the cache remembers comes back at once (no promise), the rest after a look-up.
  * @example
- * router.use(authenticate(db, tokens, () => new Date(), createCallerCache({ ttlMs: 5000 })));
+ * const caller = await resolveCaller(req.headers.authorization);
  */
-export function authenticate(db: Kysely<Database>, tokens: TokenSigner, now: () => Date, cache?: CallerCache): RequestHandler {
-  return async (req, res, next) => {
-    const header = req.get('authorization') ?? '';
-    const match = BEARER.exec(header);
-    const token = match?.[1];
-    const cached = token ? cache?.get(token, now()) : undefined;
-    if (cached) {
-      res.locals['caller'] = cached;
-      next();
-      return;
-    }
+export type CallerResolver = (authorization: string | undefined) => Caller | Promise<Caller>;
+
+function signInFirst(): HttpError {
+  return new HttpError(401, 'UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <token>" with the token from POST /api/auth/login (it may have expired).');
+}
+
+/**
+ * Resolves bearer tokens to callers (active user, live session); a caller found is remembered in
+ * `cache` for a few seconds (see createCallerCache).
+ * @example
+ * const resolveCaller = createCallerResolver(db, tokens, () => new Date(), createCallerCache({ ttlMs: 5000 }));
+ */
+export function createCallerResolver(db: Kysely<Database>, tokens: TokenSigner, now: () => Date, cache?: CallerCache): CallerResolver {
+  async function lookUp(token: string | undefined): Promise<Caller> {
     const claims = token ? await tokens.verify(token) : undefined;
-    if (!claims) {
-      next(new HttpError(401, 'UNAUTHENTICATED', 'Sign in first: send "Authorization: Bearer <token>" with the token from POST /api/auth/login (it may have expired).'));
-      return;
-    }
+    if (!claims) throw signInFirst();
     const row = await db
       .selectFrom('sessions')
       .innerJoin('users', (join) => join.onRef('users.tenant_id', '=', 'sessions.tenant_id').onRef('users.user_id', '=', 'sessions.user_id'))
@@ -40,8 +39,7 @@ export function authenticate(db: Kysely<Database>, tokens: TokenSigner, now: () 
       .where('sessions.session_id', '=', claims.sessionId)
       .executeTakeFirst();
     if (!row || row.revoked_at !== null || row.expires_at.getTime() <= now().getTime() || !row.active) {
-      next(new HttpError(401, 'UNAUTHENTICATED', 'Your session has ended (signed out, expired or the account was disabled); sign in again.'));
-      return;
+      throw new HttpError(401, 'UNAUTHENTICATED', 'Your session has ended (signed out, expired or the account was disabled); sign in again.');
     }
     const caller: Caller = {
       userId: row.user_id,
@@ -53,8 +51,47 @@ export function authenticate(db: Kysely<Database>, tokens: TokenSigner, now: () 
       sessionId: row.session_id,
     };
     if (token) cache?.set(token, caller, row.expires_at);
+    return caller;
+  }
+
+  return (authorization) => {
+    const token = BEARER.exec(authorization ?? '')?.[1];
+    const cached = token ? cache?.get(token, now()) : undefined;
+    return cached ?? lookUp(token);
+  };
+}
+
+/**
+ * Signs a request in: the caller of its Authorization header goes to `res.locals.caller`; without
+ * one, the request ends in a 401 that says how to sign in. Resolves when the caller is set.
+ * @example
+ * await signIn(resolveCaller, req, res);
+ */
+export function signIn(resolve: CallerResolver, req: { headers: { authorization?: string | undefined } }, res: { locals: Record<string, unknown> }): void | Promise<void> {
+  const caller = resolve(req.headers.authorization);
+  if (!(caller instanceof Promise)) {
     res.locals['caller'] = caller;
-    next();
+    return undefined;
+  }
+  return caller.then((found) => {
+    res.locals['caller'] = found;
+  });
+}
+
+/**
+ * The middleware that signs every request in (see signIn); anything else is a 401.
+ * @example
+ * router.use(authenticate(createCallerResolver(db, tokens, () => new Date(), cache)));
+ */
+export function authenticate(resolve: CallerResolver): RequestHandler {
+  return (req, res, next) => {
+    try {
+      const pending = signIn(resolve, req, res);
+      if (pending) pending.then(() => next(), next);
+      else next();
+    } catch (error) {
+      next(error);
+    }
   };
 }
 

@@ -4,7 +4,7 @@ import type { AppDeps } from '../app/app-deps.js';
 import { callerOf } from '../auth/authenticate.js';
 import { HttpError } from '../http/http-error.js';
 import { listQuerySchema, parseListQuery, setContentRange } from '../http/list-query.js';
-import { defineRoute, type RouteRegistry } from '../http/route-registry.js';
+import { defineRoute, type DefinedRoute, type RouteRegistry } from '../http/route-registry.js';
 import { attachmentMaxBytes, attachmentTooLarge, createAttachmentService } from './attachments-service.js';
 import { CASE_SORTABLE } from './list-repository.js';
 import { createCaseReadService } from './read-service.js';
@@ -67,15 +67,15 @@ export function createAttachmentUploadParser(deps: Pick<AppDeps, 'options'>): Re
 }
 
 /**
- * The routers of the cases resource: `all` of its routes (open, list, show, timeline, available
- * events, send an event, assign, attachments), and `events`, the one route of sending an event,
- * which `all` includes.
+ * The cases resource: `all` of its routes on one router (open, list, show, timeline, available
+ * events, send an event, assign, attachments), and `sendEvent`, the route of sending an event,
+ * which the app also answers on its own lane (see createRouteLane).
  * @example
- * const { all, events } = createCaseRoutes(deps, registry);
+ * const { all, sendEvent } = createCaseRoutes(deps, registry);
  */
 export interface CaseRouters {
   all: Router;
-  events: Router;
+  sendEvent: DefinedRoute;
 }
 
 /**
@@ -113,10 +113,7 @@ export function createCaseRoutes(deps: AppDeps, registry: RouteRegistry): CaseRo
     reads.availableEvents(callerOf(res), params.id),
   );
 
-  // Its own router, mounted here and on its own in front of the API (see createApp).
-  const events = Router();
-  router.use(events);
-  defineRoute(events, registry, { method: 'post', path: '/cases/:id/events', summary: 'Send an event with the version you read (409 when stale); Idempotency-Key makes a retry safe', tag: TAG, params: caseIdParams, body: eventBodySchema, response: stepResponseSchema, errors: [409, 422] }, async ({ params, body, req, res }) =>
+  const sendEvent = defineRoute(router, registry, { method: 'post', path: '/cases/:id/events', summary: 'Send an event with the version you read (409 when stale); Idempotency-Key makes a retry safe', tag: TAG, params: caseIdParams, body: eventBodySchema, response: stepResponseSchema, errors: [409, 422] }, async ({ params, body, req, res }) =>
     answer(res, await writes.sendEvent(callerOf(res), params.id, body, idempotencyKey(req))),
   );
 
@@ -149,5 +146,5 @@ export function createCaseRoutes(deps: AppDeps, registry: RouteRegistry): CaseRo
     next(error instanceof URIError ? new HttpError(400, 'MALFORMED_URL', `The URL is not valid: ${error.message}; percent-encode ids (encodeURIComponent).`) : error);
   }) as express.ErrorRequestHandler);
 
-  return { all: router, events };
+  return { all: router, sendEvent };
 }

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isEngineError } from '@shuoshi/engine';
 import { ZodError } from 'zod';
-import { HttpError } from './http-error.js';
+import { HttpError, malformedBody, payloadTooLarge } from './http-error.js';
 
 /**
  * The JSON body of every error response.
@@ -14,9 +14,10 @@ export interface ErrorBody {
 }
 
 function bodyParserStatus(error: unknown): number | undefined {
-  const status = (error as { status?: unknown; type?: unknown }).status;
-  const type = (error as { type?: unknown }).type;
-  return typeof status === 'number' && typeof type === 'string' && status >= 400 && status < 500 ? status : undefined;
+  // The body parser marks its errors with a type; those of the stream it reads from (a gzip body
+  // that is not gzip) it marks only as exposable, in the http-errors way.
+  const { status, type, expose } = (error ?? {}) as { status?: unknown; type?: unknown; expose?: unknown };
+  return typeof status === 'number' && (typeof type === 'string' || expose === true) && status >= 400 && status < 500 ? status : undefined;
 }
 
 function isUnstorableText(error: unknown): boolean {
@@ -32,7 +33,10 @@ function isUnstorableText(error: unknown): boolean {
  * app.use(errorMiddleware(logger));
  */
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
+  return (thrown: unknown, req, res, _next) => {
+    // The body parser's own errors (bad JSON, too large, an unsupported charset) read as ours.
+    const parserStatus = bodyParserStatus(thrown);
+    const error = parserStatus === undefined ? thrown : parserStatus === 413 ? payloadTooLarge() : malformedBody((thrown as Error).message, parserStatus);
     let body: ErrorBody;
     if (error instanceof HttpError) {
       body = { error: { status: error.status, code: error.code, message: error.message, ...(Object.keys(error.details).length > 0 ? { details: error.details } : {}) } };
@@ -45,9 +49,6 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       body = { error: { status: 400, code: 'INVALID_INPUT', message: 'The request contains text the database cannot store (for example a NUL character, \\u0000); remove it and send again.' } };
     } else if (error instanceof URIError) {
       body = { error: { status: 400, code: 'MALFORMED_URL', message: `The request path is not validly percent-encoded: ${req.originalUrl.slice(0, 200)}.` } };
-    } else if (bodyParserStatus(error) !== undefined) {
-      const status = bodyParserStatus(error) ?? 400;
-      body = { error: { status, code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_BODY', message: status === 413 ? 'The request body is too large.' : `The request body is not valid JSON: ${(error as Error).message}.` } };
     } else {
       logger.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');
       body = { error: { status: 500, code: 'INTERNAL', message: 'Something went wrong on the server; the request was not carried out. Try again, and tell the administrator if it persists.' } };

@@ -25,3 +25,22 @@ export class HttpError extends Error {
 export function notFound(kind: string, id: string): HttpError {
   return new HttpError(404, 'NOT_FOUND', `No ${kind} ${JSON.stringify(id)} exists among the records you may see; check the id.`, { kind, id });
 }
+
+/**
+ * The 400 of a request body that cannot be read as JSON, with what the parser said (415 when it
+ * is in a charset the API does not read).
+ * @example
+ * throw malformedBody('Unexpected end of JSON input');
+ */
+export function malformedBody(reason: string, status = 400): HttpError {
+  return new HttpError(status, 'MALFORMED_BODY', `The request body is not valid JSON: ${reason}.`);
+}
+
+/**
+ * The 413 of a request body over the API's limit.
+ * @example
+ * throw payloadTooLarge();
+ */
+export function payloadTooLarge(): HttpError {
+  return new HttpError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+}

@@ -69,6 +69,36 @@ function sendJson(res: Response, status: number, body: unknown): void {
 }
 
 /**
+ * A route as defineRoute mounted it: its spec and its handler, for a lane that answers the same
+ * route without the router (see createRouteLane).
+ * @example
+ * const lane = createRouteLane({ prefix: '/api', route: defineRoute(router, registry, spec, handler), signIn, limitBytes });
+ */
+export interface DefinedRoute<P = unknown, Q = unknown, B = unknown> {
+  spec: RouteSpec & { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> };
+  // A method, so a route of any input types is a DefinedRoute (its schemas give its handler its input).
+  handler(input: RouteInput<P, Q, B>): Promise<unknown>;
+}
+
+/**
+ * Answers a request on a route: parses params, query and body with the route's zod schemas (a
+ * failure throws the ZodError, a 400 with the issues), runs the handler and sends its result as
+ * JSON (no result: an empty answer with the route's status, 204 by default).
+ * @example
+ * await runRoute(route, { params: req.params, query: req.query, body: req.body }, req, res);
+ */
+export async function runRoute<P, Q, B>(route: DefinedRoute<P, Q, B>, raw: { params: unknown; query: unknown; body: unknown }, req: Request, res: Response): Promise<void> {
+  const { spec, handler } = route;
+  const params = (spec.params ? spec.params.parse(raw.params) : raw.params) as P;
+  const query = (spec.query ? spec.query.parse(raw.query) : raw.query) as Q;
+  const body = (spec.body ? spec.body.parse(raw.body ?? {}) : raw.body) as B;
+  const result = await handler({ params, query, body, req, res });
+  if (res.headersSent) return;
+  if (result === undefined) res.status(spec.status ?? 204).end();
+  else sendJson(res, spec.status ?? 200, result);
+}
+
+/**
  * Mounts a route on a router and records its spec: params, query and body are parsed with their
  * zod schemas (a failure is a 400 with the issues), and the handler's result is sent as JSON.
  * @example
@@ -79,19 +109,11 @@ export function defineRoute<P = unknown, Q = unknown, B = unknown>(
   registry: RouteRegistry,
   spec: RouteSpec & { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> },
   handler: (input: RouteInput<P, Q, B>) => Promise<unknown>,
-): void {
+): DefinedRoute<P, Q, B> {
   registry.routes.push(spec);
-  router[spec.method](spec.path, async (req, res, next) => {
-    try {
-      const params = (spec.params ? spec.params.parse(req.params) : req.params) as P;
-      const query = (spec.query ? spec.query.parse(req.query) : req.query) as Q;
-      const body = (spec.body ? spec.body.parse(req.body ?? {}) : req.body) as B;
-      const result = await handler({ params, query, body, req, res });
-      if (res.headersSent) return;
-      if (result === undefined) res.status(spec.status ?? 204).end();
-      else sendJson(res, spec.status ?? 200, result);
-    } catch (error) {
-      next(error);
-    }
+  const route: DefinedRoute<P, Q, B> = { spec, handler };
+  router[spec.method](spec.path, (req, res, next) => {
+    runRoute(route, req, req, res).catch(next);
   });
+  return route;
 }

@@ -1,6 +1,6 @@
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { AppDeps } from '../app/app-deps.js';
-import { authenticate, callerOf } from '../auth/authenticate.js';
+import { callerOf, createCallerResolver, signIn } from '../auth/authenticate.js';
 import { defineRoute, type RouteRegistry } from '../http/route-registry.js';
 import { createSessionsService } from './service.js';
 import { loginBodySchema, loginResponseSchema, sessionUserSchema } from './schemas.js';
@@ -14,12 +14,9 @@ import { loginBodySchema, loginResponseSchema, sessionUserSchema } from './schem
 export function createSessionsRoutes(deps: AppDeps, registry: RouteRegistry): Router {
   const router = Router();
   const service = createSessionsService(deps);
-  const authenticateRequest = authenticate(deps.db, deps.tokens, () => new Date(), deps.callerCache);
+  const resolveCaller = createCallerResolver(deps.db, deps.tokens, () => new Date(), deps.callerCache);
   // Runs the API's authentication inside a route, so the route stays one documented layer.
-  const signedIn = (req: Request, res: Response) =>
-    new Promise<void>((resolve, reject) => {
-      void authenticateRequest(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error(String(error)))));
-    });
+  const signedIn = async (req: { headers: { authorization?: string | undefined } }, res: { locals: Record<string, unknown> }) => signIn(resolveCaller, req, res);
 
   defineRoute(
     router,
