@@ -10,8 +10,10 @@
 // union-grievance as published. The cases are opened through the API (POST /api/cases, then accept,
 // handle_directly, claim) into `direct_handling`, whose `claim` (assign the actor, no target) can
 // be sent again and again. Each client then sends `claim` to its own case with the version it last
-// saw, each on its own keep-alive connection (bench/server-http-connection.ts), for a warm-up and
-// a measured window; any status but 200 is an error.
+// saw, each on its own keep-alive connection, for a warm-up and a measured window; any status but
+// 200 is an error. The clients are wrk's (bench/server-wrk.ts and .lua: C, as pgbench's clients
+// are, so neither latency carries its client's JavaScript) when wrk is installed, else the node
+// load generator's (bench/server-http-connection.ts).
 // Per event the server authenticates the token (a query, or the caller cache for a token seen in
 // the last 5 s), reads the case and checks the version, steps the engine, then writes in ONE
 // statement guarded by that version and the row's xmin: the case row (locked by the update), the
@@ -45,6 +47,7 @@
 //                             packages/server/src/cli/main.ts: the sources through tsx's loader)
 //   BENCH_SERVER_WORKERS      1 (SHUOSHI_WORKERS of the PostgreSQL server, as the product's default;
 //                             "auto" for one process per CPU)
+//   BENCH_LOADGEN             wrk when it is installed (apt-get install -y wrk), else node
 //   BENCH_CASE_CACHE          true (false: the servers run with SHUOSHI_CASE_CACHE_SIZE=0, so every
 //                             event reads its case)
 import { randomBytes } from 'node:crypto';
@@ -54,6 +57,7 @@ import { join, resolve } from 'node:path';
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '@shuoshi/server';
 import { ensureServerMain, killAllServers, startServer, type ServerChild } from './server-child.js';
 import { runDirectLoad } from './server-direct.js';
+import { runWrkLoad, wrkAvailable, type RefreshVersions } from './server-wrk.js';
 import { createJsonClient, login, openBenchCases, runEventLoad, type BenchCase, type LoadFigures } from './server-load.js';
 import { postgresCpuMs } from './postgres-cpu.js';
 import { pgbenchVersion, runPgbench, type PgbenchTarget } from './server-pgbench.js';
@@ -76,11 +80,14 @@ const WITH_DIRECT = flag('BENCH_DIRECT', true);
 const WITH_FLOOR = flag('BENCH_FLOOR', true);
 const SERVER_WORKERS = process.env['BENCH_SERVER_WORKERS'] || '1';
 const CASE_CACHE_ENV: Record<string, string> = flag('BENCH_CASE_CACHE', true) ? {} : { SHUOSHI_CASE_CACHE_SIZE: '0' };
+const LOADGEN = process.env['BENCH_LOADGEN'] || (wrkAvailable() ? 'wrk' : 'node');
 const CPU_PROF = process.env['BENCH_CPU_PROF'] ? resolve(process.env['BENCH_CPU_PROF']) : undefined;
 const PASSWORD = `bench-${randomBytes(8).toString('hex')}`;
 const MAX_CLIENTS = Math.max(...CLIENTS);
 
 if (CLIENTS.some((c) => !Number.isInteger(c) || c < 1 || c > 64)) throw new Error(`BENCH_CLIENTS must list client counts from 1 to 64, e.g. "1,4,16"; got ${JSON.stringify(process.env['BENCH_CLIENTS'])}`);
+if (LOADGEN !== 'wrk' && LOADGEN !== 'node') throw new Error(`BENCH_LOADGEN must be wrk or node, got ${JSON.stringify(LOADGEN)}`);
+if (LOADGEN === 'wrk' && !wrkAvailable()) throw new Error('BENCH_LOADGEN=wrk, but wrk is not installed: apt-get install -y wrk');
 if (!Number.isFinite(WARMUP_MS) || WARMUP_MS < 0) throw new Error(`BENCH_WARMUP_MS must be a number of milliseconds, got ${JSON.stringify(process.env['BENCH_WARMUP_MS'])}`);
 
 // Cleanup runs last-registered first, on success, failure and Ctrl-C alike.
@@ -130,6 +137,38 @@ function line(label: string, figures: RunFigures | undefined, unit: string): str
   return `${label} ${fmt(figures.perSecond)} ${unit} p50 ${fmt(figures.p50Ms, 2)} ms p99 ${fmt(figures.p99Ms, 2)} ms${errors}`;
 }
 
+type LoadOptions = Parameters<typeof runEventLoad>[3] & { refresh: RefreshVersions };
+
+// The node load generator reads every answer, so it knows the versions; wrk needs them read (see RefreshVersions).
+function runLoad(baseUrl: string, token: string, cases: BenchCase[], options: LoadOptions): Promise<LoadFigures> {
+  return LOADGEN === 'wrk' ? runWrkLoad(baseUrl, token, cases, options) : runEventLoad(baseUrl, token, cases, options);
+}
+
+// Through the API, on a connection of its own: a kept-alive one may have timed out during a run.
+function versionsFromApi(baseUrl: string, token: string): RefreshVersions {
+  return async (cases) => {
+    const client = createJsonClient(baseUrl, 1);
+    try {
+      for (const benchCase of cases) {
+        const response = await client.send('GET', `/api/cases/${encodeURIComponent(benchCase.id)}`, undefined, token);
+        const version = (response.body as { version?: unknown } | undefined)?.version;
+        if (response.status !== 200 || typeof version !== 'number') throw new Error(`GET /api/cases/${benchCase.id} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+        benchCase.version = version;
+      }
+    } finally {
+      client.close();
+    }
+  };
+}
+
+// The floor server has no read route: its cases' versions come from the database.
+function versionsFromDatabase(db: BenchDb): RefreshVersions {
+  return async (cases) => {
+    const rows = await db.selectFrom('cases').select(['case_id', 'version']).where('tenant_id', '=', BENCH_TENANT).where('case_id', 'in', cases.map((c) => c.id)).execute();
+    for (const benchCase of cases) benchCase.version = rows.find((r) => r.case_id === benchCase.id)?.version ?? benchCase.version;
+  };
+}
+
 // `databaseCpuMs`: PostgreSQL's CPU counter, when the server runs on it (PGlite runs inside the server).
 async function loadServer(server: ServerChild, cases: BenchCase[], clients: number, databaseCpuMs?: () => number | undefined): Promise<LoadFigures> {
   const client = createJsonClient(server.baseUrl, 1);
@@ -139,15 +178,15 @@ async function loadServer(server: ServerChild, cases: BenchCase[], clients: numb
   } finally {
     client.close();
   }
-  return runEventLoad(server.baseUrl, token, cases.slice(0, clients), { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => server.cpuMs(), ...(databaseCpuMs ? { databaseCpuMs } : {}) });
+  return runLoad(server.baseUrl, token, cases.slice(0, clients), { warmupMs: WARMUP_MS, durationMs: DURATION_MS, refresh: versionsFromApi(server.baseUrl, token), serverCpuMs: () => server.cpuMs(), ...(databaseCpuMs ? { databaseCpuMs } : {}) });
 }
 
 // The floor server steps the copied cases; each client starts from the version stored now.
 async function loadFloor(floor: ServerChild, db: BenchDb, clients: number): Promise<LoadFigures> {
-  const ids = Array.from({ length: clients }, (_, i) => copyId(i));
-  const rows = await db.selectFrom('cases').select(['case_id', 'version']).where('tenant_id', '=', BENCH_TENANT).where('case_id', 'in', ids).execute();
-  const cases = ids.map((id) => ({ id, version: rows.find((r) => r.case_id === id)?.version ?? 0 }));
-  return runEventLoad(floor.baseUrl, 'floor', cases, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, serverCpuMs: () => floor.cpuMs(), databaseCpuMs: postgresCpuMs });
+  const cases = Array.from({ length: clients }, (_, i) => ({ id: copyId(i), version: 0 }));
+  const refresh = versionsFromDatabase(db);
+  await refresh(cases);
+  return runLoad(floor.baseUrl, 'floor', cases, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, refresh, serverCpuMs: () => floor.cpuMs(), databaseCpuMs: postgresCpuMs });
 }
 
 // Opens the cases, then loads the fresh server unmeasured for SERVER_WARMUP_MS (JIT warm-up).
@@ -157,7 +196,7 @@ async function openCases(server: ServerChild): Promise<BenchCase[]> {
     const token = await login(client, BENCH_USER, PASSWORD);
     const cases = await openBenchCases(client, token, MAX_CLIENTS, BENCH_TENANT);
     if (SERVER_WARMUP_MS > 0) {
-      const warm = await runEventLoad(server.baseUrl, token, cases, { warmupMs: 0, durationMs: SERVER_WARMUP_MS });
+      const warm = await runLoad(server.baseUrl, token, cases, { warmupMs: 0, durationMs: SERVER_WARMUP_MS, refresh: versionsFromApi(server.baseUrl, token) });
       if (warm.errors > 0) throw new Error(`the warm-up got ${warm.errors} errors: ${warm.errorSamples.join(' | ')}`);
     }
     return cases;
@@ -299,7 +338,7 @@ function met(ok: boolean | undefined): string {
 async function main(): Promise<void> {
   const pgbench = await pgbenchVersion();
   const loadBefore = loadavg()[0] ?? 0;
-  console.log(`server event path vs pgbench: clients ${CLIENTS.join(', ')}, ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms measured per run, ${SERVER_WARMUP_MS} ms server warm-up`);
+  console.log(`server event path vs pgbench: clients ${CLIENTS.join(', ')}, ${WARMUP_MS} ms warm-up + ${DURATION_MS} ms measured per run, ${SERVER_WARMUP_MS} ms server warm-up, load generator ${LOADGEN}${LOADGEN === 'node' ? ' (wrk is not installed: its C clients load the server as pgbench loads PostgreSQL; apt-get install -y wrk)' : ''}`);
   // The server runs built, as `pnpm start` runs it: build it now (when stale), not inside a start-up time.
   await ensureServerMain();
   const postgres = await benchPostgres();

@@ -21,6 +21,20 @@ describe.runIf(DATABASE_URL)('preparedPool', () => {
     expect(texts.filter((t) => t.includes('::int + 1 as n'))).toHaveLength(1);
   });
 
+  it('hands out one wrapper per connection, however often it is checked out', async () => {
+    const own = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
+    const wrapped = preparedPool(own);
+    try {
+      const first = await wrapped.connect();
+      first.release();
+      const second = await wrapped.connect();
+      second.release();
+      expect(second).toBe(first);
+    } finally {
+      await wrapped.end();
+    }
+  });
+
   it('leaves utility statements unnamed and still runs them', async () => {
     await sql`set local statement_timeout = 1000`.execute(db);
     await db.transaction().execute(async (trx) => {

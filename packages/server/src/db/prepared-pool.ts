@@ -18,7 +18,7 @@ const MAX_PREPARED_LENGTH = 16_384;
 // closed rather than returned to the pool, and the next one prepares afresh.
 const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
 
-const prepared = new WeakMap<pg.PoolClient, Set<string>>();
+const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
 const names = new Map<string, string>();
 
 function statementName(text: string): string {
@@ -32,11 +32,22 @@ function statementName(text: string): string {
   return name;
 }
 
+// One wrapper per connection for its life: Kysely keeps its own connection object per client it
+// is given (and a set of those it has seen), so a new wrapper on every checkout would build both
+// afresh on every query.
 function preparingClient(client: pg.PoolClient): PostgresPoolClient {
+  let wrapper = wrappers.get(client);
+  if (wrapper === undefined) {
+    wrapper = wrapClient(client);
+    wrappers.set(client, wrapper);
+  }
+  return wrapper;
+}
+
+function wrapClient(client: pg.PoolClient): PostgresPoolClient {
   // node-postgres's client is what Kysely takes; only plain statements are given a name.
   const plain: PostgresPoolClient = client;
-  const known = prepared.get(client) ?? new Set<string>();
-  prepared.set(client, known);
+  const known = new Set<string>();
   let stale = false;
   function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
   function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
