@@ -90,6 +90,18 @@ function runWrk(baseUrl: string, token: string, cases: BenchCase[], seconds: num
  */
 export type RefreshVersions = (cases: BenchCase[]) => Promise<void>;
 
+// A request wrk left in flight commits a moment after wrk exits: read until two reads agree.
+async function refreshSettled(cases: BenchCase[], refresh: RefreshVersions): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await refresh(cases);
+    const read = cases.map((c) => c.version);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await refresh(cases);
+    if (cases.every((c, i) => c.version === read[i])) return;
+  }
+  throw new Error('the cases\' versions kept changing for 4 s after wrk stopped: is another client stepping them?');
+}
+
 /**
  * Runs the event load with wrk: one thread and connection per case, a warm-up run, then the
  * measured run, whose events/s, latency percentiles and errors it returns, with the CPU time of
@@ -106,10 +118,10 @@ export async function runWrkLoad(
 ): Promise<LoadFigures> {
   const seconds = (ms: number) => Math.max(1, Math.round(ms / 1000));
   if (options.warmupMs > 0) {
-    await options.refresh(cases);
+    await refreshSettled(cases, options.refresh);
     await runWrk(baseUrl, token, cases, seconds(options.warmupMs));
   }
-  await options.refresh(cases);
+  await refreshSettled(cases, options.refresh);
   const serverBefore = options.serverCpuMs?.();
   const databaseBefore = options.databaseCpuMs?.();
   const run = await runWrk(baseUrl, token, cases, seconds(options.durationMs));
