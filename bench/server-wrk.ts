@@ -64,12 +64,14 @@ function runWrk(baseUrl: string, token: string, cases: BenchCase[], seconds: num
   const env = { ...process.env, SHUOSHI_WRK_TOKEN: token, SHUOSHI_WRK_CASES: cases.map((c) => `${encodeURIComponent(c.id)}:${c.version}`).join(' ') };
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // done()'s lines come on stdout; wrk's own complaints on stderr, kept for the message.
     let output = '';
+    let complaints = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (complaints += chunk.toString('utf8')));
     child.once('error', reject);
     child.once('close', (code) => {
-      if (code !== 0) reject(new Error(`wrk ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`));
+      if (code !== 0) reject(new Error(`wrk ${args.join(' ')} exited with ${code}:\n${(output + complaints).slice(-2000)}`));
       else {
         try {
           resolve(readOutput(output, cases));

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { isEngineError } from '@shuoshi/engine';
@@ -13,11 +14,25 @@ export interface ErrorBody {
   error: { status: number; code: string; message: string; details?: Record<string, unknown> };
 }
 
+function clientStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
 function bodyParserStatus(error: unknown): number | undefined {
-  // The body parser marks its errors with a type; those of the stream it reads from (a gzip body
-  // that is not gzip) it marks only as exposable, in the http-errors way.
-  const { status, type, expose } = (error ?? {}) as { status?: unknown; type?: unknown; expose?: unknown };
-  return typeof status === 'number' && (typeof type === 'string' || expose === true) && status >= 400 && status < 500 ? status : undefined;
+  // The body parser marks its errors with a type; those of the gzip stream it reads a body
+  // through (a body that says it is gzip and is not) keep zlib's code.
+  const { type, code } = (error ?? {}) as { type?: unknown; code?: unknown };
+  return typeof type === 'string' || (typeof code === 'string' && code.startsWith('Z_')) ? clientStatus(error) : undefined;
+}
+
+// Another library's refusal of the request in the http-errors way (express.static's 412 to a
+// failed If-Match, its 416 to a range past the end): its own status, a code named after it.
+function exposedClientError(error: unknown): HttpError | undefined {
+  const status = clientStatus(error);
+  if (status === undefined || (error as { expose?: unknown }).expose !== true) return undefined;
+  const code = (STATUS_CODES[status] ?? 'Bad Request').toUpperCase().replace(/[^A-Z]+/g, '_');
+  return new HttpError(status, code, `The request cannot be served: ${(error as Error).message}.`);
 }
 
 function isUnstorableText(error: unknown): boolean {
@@ -36,7 +51,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (thrown: unknown, req, res, _next) => {
     // The body parser's own errors (bad JSON, too large, an unsupported charset) read as ours.
     const parserStatus = bodyParserStatus(thrown);
-    const error = parserStatus === undefined ? thrown : parserStatus === 413 ? payloadTooLarge() : malformedBody((thrown as Error).message, parserStatus);
+    const error = parserStatus === undefined ? (exposedClientError(thrown) ?? thrown) : parserStatus === 413 ? payloadTooLarge() : malformedBody((thrown as Error).message, parserStatus);
     let body: ErrorBody;
     if (error instanceof HttpError) {
       body = { error: { status: error.status, code: error.code, message: error.message, ...(Object.keys(error.details).length > 0 ? { details: error.details } : {}) } };

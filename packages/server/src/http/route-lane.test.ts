@@ -51,6 +51,28 @@ function appWith(options: { lane: boolean }) {
   return { app, handled };
 }
 
+async function withServer<T>(app: express.Express, run: (port: number) => Promise<T>): Promise<T> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  try {
+    return await run((server.address() as AddressInfo).port);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+// Sends the request as written (HTTP clients drop a URL's fragment) and resolves with the status.
+async function rawStatus(app: express.Express, head: string, body: string): Promise<number> {
+  return withServer(app, async (port) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.write(`${head}\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer ok\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await new Promise((resolve) => socket.once('close', resolve));
+    return Number(answer.slice(9, 12));
+  });
+}
+
 function post(app: express.Express, path = '/api/things/t1/notes') {
   return request(app).post(path).set('Authorization', 'Bearer ok');
 }
@@ -81,15 +103,21 @@ describe('createRouteLane', () => {
     expect([badPath.status, badPath.body.error.code]).toEqual([400, 'MALFORMED_URL']);
     const otherPath = await post(app, '/api/things/t1/notes/extra').send({ text: 'x' });
     expect(otherPath.status).toBe(404);
+    // A fragment ends the router's path (it parses such URLs with url.parse): not this route.
+    expect(await rawStatus(app, 'POST /api/things/t1#x/notes HTTP/1.1', '{"text":"x"}')).toBe(404);
+    expect(await rawStatus(app, 'POST /api/things/t1/notes HTTP/1.1', '{"text":"x"}')).toBe(200);
+    // Only spaces and tabs may pad the type, as its parser reads it.
+    const padded = await post(app).set('Content-Type', 'application/json\u00a0').send('{"text":"x"}');
+    expect([padded.status, padded.body.error.code]).toEqual([400, 'INVALID_INPUT']);
   });
 
   it('reads a body as the JSON parser does and answers bad ones alike', async () => {
-    const bodies = ['', '\ufeff{"text":"bom"}', '"text"', '  [1]', '{"text":', '{"text":"a"} x', '{"text":7}', '   '];
+    const bodies = ['', '\ufeff{"text":"bom"}', '"text"', ' 12', '  [1]', '{"text":', '{"text":"a"} x', '{"text":7}', '   ', 'nul'];
     for (const body of bodies) {
       const answers = [];
       for (const lane of [true, false]) {
         const response = await post(appWith({ lane }).app).set('Content-Type', 'application/json').send(body);
-        answers.push({ status: response.status, code: response.body.error?.code, text: response.body.text });
+        answers.push({ status: response.status, code: response.body.error?.code, message: response.body.error?.message, text: response.body.text });
       }
       expect(answers[0], JSON.stringify(body)).toEqual(answers[1]);
     }
@@ -106,10 +134,7 @@ describe('createRouteLane', () => {
 
   it('drops a body cut short without answering it or running the route', async () => {
     const { app, handled } = appWith({ lane: true });
-    const server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
+    await withServer(app, async (port) => {
       const socket = connect(port, '127.0.0.1');
       await new Promise((resolve) => socket.once('connect', resolve));
       socket.write('POST /api/things/t1/notes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ok\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{"text":');
@@ -119,9 +144,7 @@ describe('createRouteLane', () => {
       expect(handled).toEqual([]);
       const after = await post(app).send({ text: 'next' });
       expect(after.body).toEqual({ id: 't1', text: 'next', via: 'lane' });
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    });
   });
 
   it('refuses a route that reads a query', () => {

@@ -20,9 +20,13 @@ export interface RouteLaneOptions {
 
 // A body that is JSON in UTF-8 and nothing else: any other type, charset or encoding is the
 // router's body parser's to answer (a 415, say), exactly as before the lane existed.
-const PLAIN_JSON = /^application\/json\s*(?:;\s*charset\s*=\s*(?:utf-8|"utf-8")\s*)?$/i;
+// Only space and tab around the parameters, as the content-type parser allows.
+const PLAIN_JSON = /^application\/json[ \t]*(?:;[ \t]*charset[ \t]*=[ \t]*(?:utf-8|"utf-8")[ \t]*)?$/i;
+// A URL with any of these is parsed by url.parse in the router (a `#` ends its path there): the router's.
+const UNUSUAL_URL = /[#\t\n\f\r \u00a0\ufeff]/;
 const DIGITS = /^\d{1,15}$/;
 const FIRST_CHARACTER = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
+const MASK = /#+/g;
 
 function routePattern(prefix: string, path: string): { pattern: RegExp; names: string[] } {
   const names: string[] = [];
@@ -93,13 +97,26 @@ function readBody(req: Request, length: number): Promise<string> {
   });
 }
 
-// As the API's body parser reads JSON: an empty body is an empty object, anything else must be
-// an object or an array, and a byte order mark is dropped.
+// What JSON.parse says of a body that is not an object or an array, as the body parser words it:
+// the body from its first character on masked, so that the message points at that character.
+function notAnObject(body: string, first: string | undefined): string {
+  const index = first === undefined ? -1 : body.indexOf(first);
+  const masked = index === -1 ? '' : body.slice(0, index) + '#'.repeat(body.length - index);
+  try {
+    JSON.parse(masked);
+  } catch (error) {
+    return (error as Error).message.replace(MASK, (placeholder) => body.slice(index, index + placeholder.length));
+  }
+  return `it begins with ${JSON.stringify(first)}`;
+}
+
+// As the API's body parser reads JSON, message for message: an empty body is an empty object,
+// anything else must be an object or an array, and a byte order mark is dropped.
 function parseJson(text: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.length === 0) return {};
   const first = FIRST_CHARACTER.exec(body)?.[1];
-  if (first !== '{' && first !== '[') throw malformedBody(`it must be a JSON object, and it begins with ${JSON.stringify(first ?? body.slice(0, 1))}`);
+  if (first !== '{' && first !== '[') throw malformedBody(notAnObject(body, first));
   try {
     return JSON.parse(body) as unknown;
   } catch (error) {
@@ -133,6 +150,7 @@ export function createRouteLane(options: RouteLaneOptions): RequestHandler {
   return (req, res, next) => {
     if (req.method !== method) return next();
     const url = req.url;
+    if (UNUSUAL_URL.test(url)) return next();
     const query = url.indexOf('?');
     const match = pattern.exec(query < 0 ? url : url.slice(0, query));
     const length = match ? plainBodyLength(req.headers, options.limitBytes) : undefined;
