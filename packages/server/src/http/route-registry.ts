@@ -72,7 +72,7 @@ function sendJson(res: Response, status: number, body: unknown): void {
  * A route as defineRoute mounted it: its spec and its handler, for a lane that answers the same
  * route without the router (see createRouteLane).
  * @example
- * const lane = createRouteLane({ prefix: '/api', route: defineRoute(router, registry, spec, handler), signIn, limitBytes });
+ * const lane = createRouteLane({ prefix: '/api', route: defineRoute(router, registry, spec, handler), before, limitBytes: 1024 * 1024 });
  */
 export interface DefinedRoute<P = unknown, Q = unknown, B = unknown> {
   spec: RouteSpec & { params?: z.ZodType<P>; query?: z.ZodType<Q>; body?: z.ZodType<B> };

@@ -12,13 +12,10 @@ interface Layer {
   handle?: { stack?: Layer[] };
 }
 
-/** Every route mounted in the app's /api router, as `METHOD /path` (a router mounted twice, once). */
+/** Every route mounted in the app's /api router, as `METHOD /path`. */
 function mountedRoutes(app: Express): string[] {
   const found: string[] = [];
-  const walked = new Set<Layer[]>();
   const walk = (stack: Layer[]) => {
-    if (walked.has(stack)) return;
-    walked.add(stack);
     for (const layer of stack) {
       if (layer.route) for (const method of Object.keys(layer.route.methods)) found.push(`${method.toUpperCase()} ${layer.route.path}`);
       else if (layer.handle?.stack) walk(layer.handle.stack);
