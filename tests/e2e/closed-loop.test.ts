@@ -1,11 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, secondOfNextMonth, tokenOf } from './api-client.js';
 import { launchChromium, screenshot, signIn } from './browser.js';
 import { e2eEnabled } from './e2e-mode.js';
 import { startE2eServer } from './e2e-server.js';
 import { figureValue, openPage, pageWidth, sendEvent, stateOf } from './page-helpers.js';
+import { reportFailedPages } from './page-journal.js';
 
 const enabled = e2eEnabled();
 
@@ -27,6 +28,9 @@ describe.skipIf(!enabled)('the closed loop in a browser: dashboard, workers’ p
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await reportFailedPages(browser, task.name);
   });
 
   const newPage = (options: { phone?: boolean } = {}) => openPage(browser, options);

@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, tokenOf } from './api-client.js';
 import { launchChromium, screenshot, signIn } from './browser.js';
 import { e2eEnabled } from './e2e-mode.js';
 import { startE2eServer } from './e2e-server.js';
 import { createOverlayFromList, openPage, screenshotOf, settled } from './page-helpers.js';
+import { reportFailedPages } from './page-journal.js';
 
 const enabled = e2eEnabled();
 const KEY = 'chalu-chamber';
@@ -29,6 +30,9 @@ describe.skipIf(!enabled)('the workflow designer in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await reportFailedPages(browser, task.name);
   });
 
   it('creates a township overlay of the grievance template from the workflows list', async () => {

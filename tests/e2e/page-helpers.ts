@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './browser.js';
+import { keepJournal } from './page-journal.js';
 
 /**
  * Opens a page in a fresh browser context (its own storage, so its own sign-in): a desktop of
@@ -15,6 +16,7 @@ export async function openPage(browser: Browser, options: { phone?: boolean } = 
   // Generous: the machine has 2 cores, shared with the server in-process and other test runs.
   page.setDefaultTimeout(60_000);
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  keepJournal(page);
   return page;
 }
 

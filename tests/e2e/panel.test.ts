@@ -1,9 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, screenshot, signIn } from './browser.js';
 import { e2eEnabled } from './e2e-mode.js';
 import { startE2eServer } from './e2e-server.js';
+import { openPage } from './page-helpers.js';
+import { reportFailedPages } from './page-journal.js';
 
 const enabled = e2eEnabled();
 
@@ -20,15 +22,11 @@ describe.skipIf(!enabled)('the admin panel in a browser', () => {
     await browser?.close();
     await server?.close();
   });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await reportFailedPages(browser, task.name);
+  });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    // Generous: the machine has 2 cores, shared with the server in-process and other test runs.
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    return page;
-  }
+  const newPage = () => openPage(browser);
 
   async function stateChip(page: Page): Promise<string> {
     return (await page.locator('[data-state]').first().textContent()) ?? '';

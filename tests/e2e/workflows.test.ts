@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, tokenOf } from './api-client.js';
 import { launchChromium, screenshot, signIn } from './browser.js';
 import { e2eEnabled } from './e2e-mode.js';
 import { startE2eServer } from './e2e-server.js';
 import { createOverlayFromList, openPage } from './page-helpers.js';
+import { reportFailedPages } from './page-journal.js';
 
 const enabled = e2eEnabled();
 const KEY = 'chalu-e2e-flow';
@@ -24,6 +25,9 @@ describe.skipIf(!enabled)('the workflows list and a template life cycle in a bro
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await reportFailedPages(browser, task.name);
   });
 
   it('lists the county templates with their versions and running cases', async () => {
