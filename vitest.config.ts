@@ -26,11 +26,6 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One browser and one server at a time: the machine has 2 cores.
           fileParallelism: false,
-          // A browser step that fails runs once more: on a loaded 2-core machine a page has, rarely,
-          // never shown what it waits for (once in CI, not reproduced in 5 runs here, 3 under full
-          // CPU load). Every failed attempt prints its pages' journal (page-journal.ts), so a
-          // retried failure still shows in the run's output; a step that fails twice fails the run.
-          retry: 1,
         },
       },
     ],

@@ -5,15 +5,23 @@ import { ARTIFACTS_DIR } from './browser.js';
 
 // The last things each page did, kept so that a failed test can say what the page was doing:
 // CI shows only what the run printed.
-const journals = new WeakMap<Page, { lines: string[]; written: number; reported: number }>();
+const journals = new WeakMap<Page, string[]>();
 const KEPT = 40;
+// Numbers the reports, so that a retried step's screenshots do not overwrite the first attempt's.
+let reports = 0;
+
+// A page stuck in a busy loop must not hold the hook until its own time limit.
+function within<T>(ms: number, work: Promise<T>, late: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(late), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 function note(page: Page, line: string): void {
   const journal = journals.get(page);
   if (!journal) return;
-  journal.lines.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
-  journal.written += 1;
-  if (journal.lines.length > KEPT) journal.lines.shift();
+  journal.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+  if (journal.length > KEPT) journal.shift();
 }
 
 /**
@@ -24,7 +32,7 @@ function note(page: Page, line: string): void {
  * keepJournal(page);
  */
 export function keepJournal(page: Page): void {
-  journals.set(page, { lines: [], written: 0, reported: 0 });
+  journals.set(page, []);
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) note(page, `navigated to ${frame.url()}`);
   });
@@ -40,7 +48,7 @@ export function keepJournal(page: Page): void {
 
 /**
  * Prints, for every page still open in the browser, its address, its journal and the start of its
- * text, and saves a screenshot `failed-<test>-<n>.png`: called after a failed test.
+ * text, and saves a screenshot `failed-<report>-<test>-<page>.png`: called after a failed test.
  * @example
  * afterEach(async ({ task }) => {
  *   if (task.result?.state === 'fail') await reportFailedPages(browser, task.name);
@@ -48,28 +56,21 @@ export function keepJournal(page: Page): void {
  */
 export async function reportFailedPages(browser: Browser | undefined, testName: string): Promise<void> {
   if (!browser) return;
-  // A page left open by an earlier failure is reported again only when it did something since.
-  const pages = browser
-    .contexts()
-    .flatMap((context) => context.pages())
-    .filter((page) => {
-      const journal = journals.get(page);
-      return !journal || journal.written > journal.reported;
-    });
+  const pages = browser.contexts().flatMap((context) => context.pages());
+  reports += 1;
   const slug = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   for (const [index, page] of pages.entries()) {
-    const text = await page
+    const read = page
       .evaluate('document.body ? document.body.innerText : ""')
       .then((value) => String(value).replace(/\s+/g, ' ').slice(0, 600))
       .catch((error: unknown) => `(no text: ${String(error)})`);
-    const path = join(ARTIFACTS_DIR, `failed-${slug}-${index}.png`);
+    const text = await within(10_000, read, '(no text: the page did not answer within 10 s)');
+    const path = join(ARTIFACTS_DIR, `failed-${reports}-${slug}-${index}.png`);
     const shot = await page.screenshot({ path, fullPage: true, timeout: 10_000 }).then(
       () => path,
       (error: unknown) => `(no screenshot: ${String(error)})`,
     );
-    const journal = journals.get(page);
-    if (journal) journal.reported = journal.written;
-    console.error([`page ${index} after "${testName}" failed: ${page.url()}`, ...(journal?.lines ?? []).map((line) => `  ${line}`), `  text: ${text}`, `  screenshot: ${shot}`].join('\n'));
+    console.error([`page ${index} after "${testName}" failed: ${page.url()}`, ...(journals.get(page) ?? []).map((line) => `  ${line}`), `  text: ${text}`, `  screenshot: ${shot}`].join('\n'));
   }
 }

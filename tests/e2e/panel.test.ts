@@ -28,11 +28,17 @@ describe.skipIf(!enabled)('the admin panel in a browser', () => {
 
   const newPage = () => openPage(browser);
 
+  // A step that starts from a page of its own and leaves nothing the next step needs but what it
+  // sets on success may run once more: on a loaded 2-core machine a page has, rarely, never shown
+  // what it waits for (once in CI; not reproduced in five runs here, three under full CPU load).
+  // Every failed attempt prints its pages' journal, so a retried failure still shows in the output.
+  const SELF_CONTAINED = { retry: 1 };
+
   async function stateChip(page: Page): Promise<string> {
     return (await page.locator('[data-state]').first().textContent()) ?? '';
   }
 
-  it('shows a county user the demo cases in Chinese, within the first-page weight', async () => {
+  it('shows a county user the demo cases in Chinese, within the first-page weight', SELF_CONTAINED, async () => {
     const page = await newPage();
     const scripts = new Map<string, number>();
     page.on('response', (response) => {
@@ -103,7 +109,7 @@ describe.skipIf(!enabled)('the admin panel in a browser', () => {
     await page.context().close();
   });
 
-  it('lets an intake operator open a case and send it on with the required fields', async () => {
+  it('lets an intake operator open a case and send it on with the required fields', SELF_CONTAINED, async () => {
     const page = await newPage();
     await signIn(page, server.url, 'chalu.intake');
     // An intake operator sees no administration but the enterprises they may register.
@@ -186,7 +192,7 @@ describe.skipIf(!enabled)('the admin panel in a browser', () => {
     await Promise.all([mediator.context().close(), admin.context().close()]);
   });
 
-  it('opens from each figure of the dashboard the cases it counts, the figure shown as a chip', async () => {
+  it('opens from each figure of the dashboard the cases it counts, the figure shown as a chip', SELF_CONTAINED, async () => {
     const page = await newPage();
     await signIn(page, server.url, 'ninghai.supervisor', /#\/dashboard/);
     await page.locator('[data-figure="completion"] [data-counts]').waitFor();

@@ -24,6 +24,8 @@ function appWith(options: { lane: boolean }) {
   const registry = createRouteRegistry();
   const router = Router();
   const handled: string[] = [];
+  // The requests the routers saw: the lane's own must not reach them.
+  const routed: string[] = [];
   const route = defineRoute(
     router,
     registry,
@@ -36,6 +38,10 @@ function appWith(options: { lane: boolean }) {
   const app = express();
   if (options.lane) app.use(createRouteLane({ prefix: '/api', route, before: (req, res) => signedIn(req, res, 'lane'), limitBytes: LIMIT }));
   const api = Router();
+  api.use((req, _res, next) => {
+    routed.push(req.url);
+    next();
+  });
   api.use(express.json({ limit: LIMIT }));
   api.use((req, res, next) => {
     try {
@@ -48,7 +54,7 @@ function appWith(options: { lane: boolean }) {
   api.use(router);
   app.use('/api', api);
   app.use(errorMiddleware(pino({ level: 'silent' })));
-  return { app, handled };
+  return { app, handled, routed };
 }
 
 async function withServer<T>(app: express.Express, run: (port: number) => Promise<T>): Promise<T> {
@@ -124,16 +130,17 @@ describe('createRouteLane', () => {
   });
 
   it('sends its errors to the error middleware, before and in the route', async () => {
-    const { app, handled } = appWith({ lane: true });
+    const { app, handled, routed } = appWith({ lane: true });
     const anonymous = await request(app).post('/api/things/t1/notes').send({ text: 'x' });
     expect([anonymous.status, anonymous.body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
     const invalid = await post(app).send({ text: 7 });
     expect([invalid.status, invalid.body.error.code]).toEqual([400, 'INVALID_INPUT']);
     expect(handled).toEqual([]);
+    expect(routed).toEqual([]);
   });
 
   it('drops a body cut short without answering it or running the route', async () => {
-    const { app, handled } = appWith({ lane: true });
+    const { app, handled, routed } = appWith({ lane: true });
     await withServer(app, async (port) => {
       const socket = connect(port, '127.0.0.1');
       await new Promise((resolve) => socket.once('connect', resolve));
@@ -142,9 +149,18 @@ describe('createRouteLane', () => {
       socket.destroy();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(handled).toEqual([]);
+      // Nor handed to the routers, whose body parser would read the cut stream again.
+      expect(routed).toEqual([]);
       const after = await post(app).send({ text: 'next' });
       expect(after.body).toEqual({ id: 't1', text: 'next', via: 'lane' });
     });
+  });
+
+  it('refuses a route path with more than plain segments and parameters', () => {
+    for (const path of ['/x/:id.json', '/x{/:id}', '/x/*rest']) {
+      const route = defineRoute(Router(), createRouteRegistry(), { method: 'post', path, summary: 'x', tag: 'x' }, async () => undefined);
+      expect(() => createRouteLane({ prefix: '/api', route, before: () => undefined, limitBytes: LIMIT }), path).toThrow(/plain segments/);
+    }
   });
 
   it('refuses a route that reads a query', () => {

@@ -28,14 +28,22 @@ const DIGITS = /^\d{1,15}$/;
 const FIRST_CHARACTER = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
 const MASK = /#+/g;
 
+const LITERAL_SEGMENT = /^[A-Za-z0-9_-]*$/;
+const PARAM_SEGMENT = /^:([A-Za-z_]\w*)$/;
+
 function routePattern(prefix: string, path: string): { pattern: RegExp; names: string[] } {
   const names: string[] = [];
   const source = `${prefix}${path}`
     .split('/')
     .map((segment) => {
-      if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(segment.slice(1));
-      return '([^/]+)';
+      const param = PARAM_SEGMENT.exec(segment);
+      if (param) {
+        names.push(param[1] as string);
+        return '([^/]+)';
+      }
+      // Optional parts, wildcards and suffixes follow path-to-regexp's rules, which this does not copy.
+      if (!LITERAL_SEGMENT.test(segment)) throw new Error(`Route path "${path}" has the segment "${segment}"; a lane matches only plain segments and ":name" parameters. Leave such a route to the routers.`);
+      return segment;
     })
     .join('/');
   // Express matches paths case-insensitively and with or without a trailing slash.
