@@ -24,14 +24,15 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Saves a full-page screenshot as tests/e2e/artifacts/<name>.png.
+ * Saves a full-page screenshot as tests/e2e/artifacts/<name>.png (within `options.timeout` ms
+ * when given).
  * @example
  * await screenshot(page, 'case-list');
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { timeout?: number } = {}): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, ...options });
   return path;
 }
 

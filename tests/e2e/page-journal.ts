@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS_DIR } from './browser.js';
+import { screenshot } from './browser.js';
 
 // The last things each page did, kept so that a failed test can say what the page was doing:
 // CI shows only what the run printed.
@@ -59,18 +57,13 @@ export async function reportFailedPages(browser: Browser | undefined, testName: 
   const pages = browser.contexts().flatMap((context) => context.pages());
   reports += 1;
   const slug = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
-  mkdirSync(ARTIFACTS_DIR, { recursive: true });
   for (const [index, page] of pages.entries()) {
     const read = page
       .evaluate('document.body ? document.body.innerText : ""')
       .then((value) => String(value).replace(/\s+/g, ' ').slice(0, 600))
       .catch((error: unknown) => `(no text: ${String(error)})`);
     const text = await within(10_000, read, '(no text: the page did not answer within 10 s)');
-    const path = join(ARTIFACTS_DIR, `failed-${reports}-${slug}-${index}.png`);
-    const shot = await page.screenshot({ path, fullPage: true, timeout: 10_000 }).then(
-      () => path,
-      (error: unknown) => `(no screenshot: ${String(error)})`,
-    );
+    const shot = await screenshot(page, `failed-${reports}-${slug}-${index}`, { timeout: 10_000 }).catch((error: unknown) => `(no screenshot: ${String(error)})`);
     console.error([`page ${index} after "${testName}" failed: ${page.url()}`, ...(journals.get(page) ?? []).map((line) => `  ${line}`), `  text: ${text}`, `  screenshot: ${shot}`].join('\n'));
   }
 }
